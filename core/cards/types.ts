@@ -1,0 +1,58 @@
+import type { Cue, CueState } from '../cues';
+import type { Evidence } from '../evidence';
+import type { Seconds } from '../units';
+
+export const CARD_IDS = [
+  // situation cards
+  'safety',
+  'abuse-policy',
+  'boundary',
+  'distress',
+  'tears',
+  'bad-news',
+  'demanding',
+  'welcome',
+  'centre',
+  // the seven techniques
+  'maintain-calm',
+  'grace',
+  'welcome-kindness',
+  'be-prepared',
+  'rational-compassion',
+  'reframe',
+  'care-for-you',
+] as const;
+export type CardId = (typeof CARD_IDS)[number];
+
+/** A script card: readable in about two seconds. */
+export interface Card {
+  id: CardId;
+  /** The technique, two to four words, e.g. "Be prepared: your boundary line". */
+  title: string;
+  /** Two or three short lines an agent could say as written. */
+  say: readonly string[];
+  /** One thing to avoid. */
+  avoid: string;
+  /** One breath prompt. */
+  breathe: string;
+  /** Extra line shown under the script, e.g. the crisis line or the abuse policy. */
+  note?: string;
+}
+
+/** Why a card was chosen. */
+export type CardReason =
+  | { kind: 'cue'; cue: Cue; state: CueState }
+  | { kind: 'abuse' }
+  | { kind: 'bad-news' }
+  | { kind: 'call-start' }
+  | { kind: 'between-calls' };
+
+/** A card on screen, with the evidence that put it there. */
+export interface ShownCard {
+  card: Card;
+  reason: CardReason;
+  evidence: readonly Evidence[];
+  shownAt: Seconds;
+  /** Safety cards sit above everything and ignore the alert budget. */
+  priority: number;
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { CUES } from '../cues';
+
+/**
+ * The profile holds every threshold and weight the engine uses, so that a
+ * supervisor can tune Steady without touching code and hand the result to agents.
+ * Numbers are documented where they are defined in defaults.ts.
+ */
+
+export const PROFILE_FORMAT = 'steady-profile';
+export const PROFILE_VERSION = 1;
+
+const score = z.number().finite().min(0);
+const seconds = z.number().finite().min(0);
+
+const cueThresholds = z
+  .object({ watch: score, rising: score, high: score })
+  .refine((t) => t.watch <= t.rising && t.rising <= t.high, {
+    message: 'thresholds must satisfy watch <= rising <= high',
+  });
+
+const cue = z.enum(CUES);
+
+export const phraseEntrySchema = z.object({
+  phrase: z.string().trim().min(1).max(200),
+  cue,
+  weight: z.number().finite().min(-5).max(5),
+  kind: z.string().min(1).max(40).optional(),
+});
+
+const cardOverride = z.object({
+  title: z.string().min(1).max(80).optional(),
+  say: z.array(z.string().min(1).max(200)).min(1).max(3).optional(),
+  avoid: z.string().min(1).max(200).optional(),
+  breathe: z.string().min(1).max(200).optional(),
+});
+
+export const profileSchema = z.object({
+  format: z.literal(PROFILE_FORMAT),
+  version: z.literal(PROFILE_VERSION),
+  name: z.string().min(1).max(120),
+  author: z.string().max(120),
+  note: z.string().max(2000),
+  thresholds: z.object({ distress: cueThresholds, hostility: cueThresholds, safety: cueThresholds }),
+  trend: z.object({
+    /** Half-life of the exponentially weighted level, in seconds of call time. */
+    halfLife: seconds.min(0.1),
+    /** How far back the rise is measured, in seconds. */
+    riseWindow: seconds.min(1),
+    /** A state is only left when the level falls this far below its threshold. */
+    hysteresis: score,
+    /** Minimum seconds a state is held before it may fall. */
+    minHold: seconds,
+    /** After falling back to calm, seconds before the same cue may alert again. */
+    cooldown: seconds,
+  }),
+  weights: z.object({
+    /** Score per AFINN point below zero. */
+    afinn: score,
+    /** Multiplier per lexicon category (e.g. threat, blame, profanity, hopelessness); missing means 1. */
+    categories: z.record(z.string(), z.number().finite().min(0).max(10)),
+    acoustic: z.object({
+      /** Score per dB above the caller's baseline, beyond 3 dB. */
+      raisedVoicePerDb: score,
+      fastSpeech: score,
+      overtalk: score,
+      longSilence: score,
+    }),
+  }),
+  phrases: z.object({
+    add: z.array(phraseEntrySchema).max(5000),
+    remove: z.array(z.string().trim().min(1)).max(5000),
+  }),
+  alerts: z.object({
+    maxNewCardsPerMinute: z.number().int().min(1).max(60),
+    minDisplaySeconds: seconds,
+    /** Hold new cards while the agent is mid-sentence (safety is never held). */
+    holdWhileAgentSpeaks: z.boolean(),
+  }),
+  cards: z.object({
+    overrides: z.record(z.string(), cardOverride),
+    abusePolicy: z.string().min(1).max(400),
+    crisisLine: z.object({ name: z.string().min(1).max(120), phone: z.string().min(1).max(40) }),
+  }),
+  care: z.object({
+    hardCallsBeforeBreak: z.number().int().min(1).max(50),
+    hardCallWindowMinutes: z.number().int().min(5).max(24 * 60),
+  }),
+});
+
+export type Profile = z.infer<typeof profileSchema>;
+export type PhraseEntry = z.infer<typeof phraseEntrySchema>;
+export type CueThresholds = Profile['thresholds']['distress'];

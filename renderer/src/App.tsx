@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import { AudioView } from './audio/AudioView';
+import { HistoryView } from './history/HistoryView';
+import { OverlayView } from './overlay/OverlayView';
+import { ReflectionView } from './aftercall/ReflectionView';
+import { WorkbenchView } from './workbench/WorkbenchView';
+import { VIEWS, VIEW_LABELS, viewFromHash, type ViewName } from './views';
+
+function useHashView(): ViewName {
+  const [view, setView] = useState<ViewName>(() => viewFromHash(location.hash));
+  useEffect(() => {
+    const onHash = () => setView(viewFromHash(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return view;
+}
+
+export function App() {
+  const view = useHashView();
+  return (
+    <div className="app" data-view={view}>
+      <nav className="app-nav" aria-label="Views">
+        {VIEWS.map((name) => (
+          <a key={name} href={`#/${name}`} aria-current={name === view ? 'page' : undefined}>
+            {VIEW_LABELS[name]}
+          </a>
+        ))}
+      </nav>
+      <main className="app-main">
+        {view === 'overlay' && <OverlayView />}
+        {view === 'reflect' && <ReflectionView />}
+        {view === 'history' && <HistoryView />}
+        {view === 'workbench' && <WorkbenchView />}
+        {view === 'audio' && <AudioView />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { ShownCard } from '../../../core/cards/types';
+import type { Speaker } from '../../../core/cues';
+import type { EngineUpdate } from '../../../core/engine/types';
+import type { AcousticObservation, TranscriptEvent } from '../../../core/transcript';
+import type { Seconds } from '../../../core/units';
+
+/**
+ * The renderer's single call session: every transcript source (replay, live
+ * recogniser) feeds it, every view (overlay, after-call, storage) reads it.
+ */
+
+export type CallSource = 'replay' | 'live' | 'practice';
+export type CallStatus = 'idle' | 'live' | 'ended';
+
+export interface TranscriptLine {
+  segmentId: string;
+  channel: Speaker;
+  start: Seconds;
+  end: Seconds;
+  text: string;
+  final: boolean;
+}
+
+export interface ShownCardRecord {
+  shown: ShownCard;
+  dismissedAt?: Seconds;
+  helpful?: boolean;
+}
+
+export interface CallSessionSnapshot {
+  callId: string | null;
+  status: CallStatus;
+  source: CallSource | null;
+  title: string | null;
+  /** Wall-clock epoch milliseconds at call start. */
+  startedAt: number | null;
+  /** Call clock: the latest time any event or tick carried. */
+  clock: Seconds;
+  lines: readonly TranscriptLine[];
+  /** The engine's latest word. */
+  update: EngineUpdate;
+  /** One entry per engine update that changed a level: the call's timeline. */
+  timeline: readonly EngineUpdate[];
+  cards: readonly ShownCardRecord[];
+}
+
+export type CallSessionEvent =
+  | { type: 'call-started'; snapshot: CallSessionSnapshot }
+  | { type: 'segment'; event: TranscriptEvent; update: EngineUpdate }
+  | { type: 'card-shown'; record: ShownCardRecord }
+  | { type: 'card-feedback'; record: ShownCardRecord }
+  | { type: 'call-ended'; snapshot: CallSessionSnapshot };
+
+export interface CallSession {
+  start(options: { source: CallSource; title?: string }): string;
+  push(event: TranscriptEvent): void;
+  observe(observation: AcousticObservation): void;
+  tick(now: Seconds): void;
+  end(): void;
+  dismissCard(): void;
+  markCard(helpful: boolean): void;
+  getSnapshot(): CallSessionSnapshot;
+  /** For React's useSyncExternalStore. */
+  subscribe(listener: () => void): () => void;
+  /** For storage and other listeners that need every event, not just the latest snapshot. */
+  onEvent(listener: (event: CallSessionEvent) => void): () => void;
+}

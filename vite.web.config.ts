@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { cspPlugin } from './main/security/cspPlugin';
+
+/**
+ * The renderer built for a plain browser, as the end-to-end tests drive it in
+ * Chromium. Same sources as the Electron renderer; the API comes from the
+ * browser implementation when no preload is present.
+ * STEADY_WEB_OUT lets parallel test runs build into their own folders.
+ */
+export default defineConfig({
+  root: resolve(__dirname, 'renderer'),
+  base: './',
+  plugins: [react(), cspPlugin()],
+  worker: { format: 'es' },
+  build: {
+    outDir: resolve(__dirname, process.env.STEADY_WEB_OUT ?? 'out/web'),
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+});
