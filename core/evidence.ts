@@ -19,3 +19,29 @@ export interface Evidence {
   /** True when a negation flipped or cancelled this item ("not angry"); weight is then already reduced. */
   negated?: boolean;
 }
+
+/**
+ * Evidence kinds shared by the scorer (which emits them), the card selector
+ * (which reads them) and the profile (whose weights.categories key on them).
+ */
+export const EVIDENCE_KINDS = [
+  'afinn', // the sentiment library's word score
+  'anger', // angry or exasperated words
+  'fear', // worry, panic, fear
+  'sadness', // grief, sadness, loneliness
+  'hopelessness', // "I can't cope", "what's the point"
+  'financial', // "can't afford", "lost my job", arrears
+  'tears', // crying, "in tears"
+  'blame', // second-person blame: "you people", "your fault"
+  'demand', // "I want it now", "I demand"
+  'profanity',
+  'abuse', // insults aimed at the agent
+  'threat', // "I'll report you", threats of harm
+  'selfharm', // self-harm or suicide words: safety
+  'raised-voice', // acoustic, customer only
+  'fast-speech',
+  'overtalk',
+  'long-silence',
+  'bad-news', // agent context, never an emotion score
+] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];

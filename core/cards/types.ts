@@ -56,3 +56,29 @@ export interface ShownCard {
   /** Safety cards sit above everything and ignore the alert budget. */
   priority: number;
 }
+
+/** What the card selector sees after each engine step. */
+export interface SelectorInput {
+  now: Seconds;
+  states: Readonly<Record<Cue, CueState>>;
+  /** Cues whose state rose in this step. */
+  rose: readonly Cue[];
+  /** Evidence from the latest customer utterance (empty for other steps). */
+  evidence: readonly Evidence[];
+  /** Evidence behind each cue's current level, for the card's "why". */
+  cueEvidence: Readonly<Record<Cue, readonly Evidence[]>>;
+  /** The agent said bad news recently (within the profile's window); its evidence. */
+  badNews: readonly Evidence[];
+  /** The agent is mid-sentence: a partial is open on the agent channel. */
+  agentSpeaking: boolean;
+  /** Call start (first event) or between calls. */
+  phase: 'call-start' | 'in-call' | 'between-calls';
+}
+
+/** Picks at most one card; keeps the minimum display time and the alert budget. */
+export interface CardSelector {
+  select(input: SelectorInput): ShownCard | null;
+  /** The agent dismissed the card on screen. */
+  dismiss(now: Seconds): void;
+  current(): ShownCard | null;
+}
