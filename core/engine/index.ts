@@ -8,7 +8,7 @@ export type { CueEngine, EngineUpdate, CueReading } from './types';
 export function createCueEngine(_profile: Profile): CueEngine {
   const cues = Object.fromEntries(
     CUES.map((cue) => [cue, { cue, level: 0, rise: 0, state: 'calm', since: 0, evidence: [] } satisfies CueReading]),
-  ) as Record<Cue, CueReading>;
+  ) as unknown as Record<Cue, CueReading>;
   const quiet = (at: number): EngineUpdate => ({ at, segmentId: null, channel: null, cues, transitions: [], card: null, cardChanged: false });
   return {
     push: (e) => ({ ...quiet(e.end), segmentId: e.segmentId, channel: e.channel }),
