@@ -1,5 +1,6 @@
 import type { Cue, CueState } from '../cues';
 import type { Evidence } from '../evidence';
+import type { AgentContext } from '../scoring/types';
 import type { Seconds } from '../units';
 
 export const CARD_IDS = [
@@ -69,6 +70,8 @@ export interface SelectorInput {
   cueEvidence: Readonly<Record<Cue, readonly Evidence[]>>;
   /** The agent said bad news recently (within the profile's window); its evidence. */
   badNews: readonly Evidence[];
+  /** Which kind of bad news the agent gave, when known: picks the bad-news card's lines. */
+  badNewsKind?: AgentContext['badNewsKind'];
   /** The agent is mid-sentence: a partial is open on the agent channel. */
   agentSpeaking: boolean;
   /** Call start (first event) or between calls. */

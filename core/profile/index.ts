@@ -1,2 +1,4 @@
 export * from './schema';
 export * from './defaults';
+export * from './migrate';
+export * from './validate';

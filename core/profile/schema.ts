@@ -91,3 +91,24 @@ export const profileSchema = z.object({
 export type Profile = z.infer<typeof profileSchema>;
 export type PhraseEntry = z.infer<typeof phraseEntrySchema>;
 export type CueThresholds = Profile['thresholds']['distress'];
+
+/**
+ * Version 0: the first profiles supervisors wrote by hand, before the file had
+ * a format marker or a version. One flat alert threshold per cue, a single
+ * smoothing figure and a flat phrase list. Kept only so that migrate.ts can
+ * read those files; nothing writes this shape any more.
+ */
+export const profileV0Schema = z.object({
+  name: z.string().min(1).max(120).optional(),
+  author: z.string().max(120).optional(),
+  note: z.string().max(2000).optional(),
+  /** The level at which a cue alerted (what version 1 calls "rising"). */
+  thresholds: z.object({ distress: score, hostility: score, safety: score }),
+  /** Half-life of the smoothed level, in seconds. */
+  smoothing: seconds.min(0.1).optional(),
+  cooldown: seconds.optional(),
+  maxCardsPerMinute: z.number().int().min(1).max(60).optional(),
+  phrases: z.array(phraseEntrySchema).max(5000).optional(),
+  crisisLine: z.string().min(1).max(40).optional(),
+});
+export type ProfileV0 = z.infer<typeof profileV0Schema>;

@@ -5,7 +5,7 @@
  * Nothing else is loosened in a build. The dev server also needs inline
  * scripts and styles for hot reload, and only it gets them.
  */
-export function contentSecurityPolicy(mode: 'build' | 'dev' = 'build'): string {
+export function contentSecurityPolicy(mode: 'build' | 'dev' = 'build', delivery: 'header' | 'meta' = 'header'): string {
   const dev = mode === 'dev';
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
@@ -19,7 +19,8 @@ export function contentSecurityPolicy(mode: 'build' | 'dev' = 'build'): string {
     'object-src': ["'none'"],
     'base-uri': ["'none'"],
     'form-action': ["'none'"],
-    'frame-ancestors': ["'none'"],
+    // Browsers ignore (and warn about) frame-ancestors in a meta tag; only the header carries it.
+    ...(delivery === 'header' ? { 'frame-ancestors': ["'none'"] } : {}),
   };
   return Object.entries(directives)
     .map(([name, values]) => `${name} ${values.join(' ')}`)

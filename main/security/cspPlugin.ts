@@ -13,7 +13,7 @@ export function cspPlugin(): Plugin {
       return [
         {
           tag: 'meta',
-          attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(mode) },
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(mode, 'meta') },
           injectTo: 'head-prepend',
         },
       ];

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { AudioView } from './audio/AudioView';
 import { HistoryView } from './history/HistoryView';
 import { OverlayView } from './overlay/OverlayView';
+import { useKeyboardShortcuts, useSessionCommands } from './overlay/shortcuts';
 import { ReflectionView } from './aftercall/ReflectionView';
 import { WorkbenchView } from './workbench/WorkbenchView';
 import { VIEWS, VIEW_LABELS, viewFromHash, type ViewName } from './views';
@@ -18,6 +19,9 @@ function useHashView(): ViewName {
 
 export function App() {
   const view = useHashView();
+  // Shortcuts and commands act on the call whichever view is showing.
+  useSessionCommands();
+  useKeyboardShortcuts();
   return (
     <div className="app" data-view={view}>
       <nav className="app-nav" aria-label="Views">

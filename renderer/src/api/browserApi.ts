@@ -1,6 +1,131 @@
-import type { SteadyApi } from '../../../preload/api';
+import {
+  DEFAULT_SHORTCUTS,
+  MAX_OPACITY,
+  MIN_OPACITY,
+  type InstalledModel,
+  type OverlayState,
+  type ShortcutBindings,
+  type SteadyApi,
+} from '../../../preload/api';
 
-/** The same typed API, for a plain browser: everything Electron's main would do, done with web APIs. */
+/**
+ * The same typed API for a plain browser (end-to-end tests, demos): what
+ * Electron's main does, done with web APIs where the web has them, and a
+ * clear refusal where it does not (downloads, global shortcuts).
+ */
+const OVERLAY_KEY = 'steady.overlay';
+const SHORTCUTS_KEY = 'steady.shortcuts';
+
+function readJson<T>(key: string, fallback: T): T {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? { ...fallback, ...(JSON.parse(raw) as Partial<T>) } : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+let overlay: OverlayState = { ...readJson(OVERLAY_KEY, { mode: 'compact', opacity: 1, clickThrough: false } as OverlayState), clickThrough: false };
+const overlayListeners = new Set<(state: OverlayState) => void>();
+
+function setOverlay(change: Partial<OverlayState>): OverlayState {
+  overlay = { ...overlay, ...change };
+  try {
+    localStorage.setItem(OVERLAY_KEY, JSON.stringify({ mode: overlay.mode, opacity: overlay.opacity }));
+  } catch {
+    // Private mode or storage full: the setting lasts for this page only.
+  }
+  for (const listener of overlayListeners) listener(overlay);
+  return overlay;
+}
+
+function modelBaseUrl(): string {
+  return new URL(import.meta.env.VITE_STEADY_MODEL_BASE ?? 'models/', document.baseURI).href;
+}
+
+/** Asks the server which manifest models it holds as .tar.gz (HEAD requests, same origin only). */
+async function listServedModels(): Promise<InstalledModel[]> {
+  const base = modelBaseUrl();
+  try {
+    const response = await fetch(base + 'manifest.json');
+    if (!response.ok) return [];
+    const json = (await response.json()) as unknown;
+    const entries = Array.isArray(json) ? json : ((json as { models?: unknown[] }).models ?? []);
+    const ids = entries
+      .map((entry) => (entry as { id?: unknown; name?: unknown }).id ?? (entry as { name?: unknown }).name)
+      .filter((id): id is string => typeof id === 'string');
+    const found: InstalledModel[] = [];
+    for (const id of ids) {
+      const url = `${base}${encodeURIComponent(id)}.tar.gz`;
+      const head = await fetch(url, { method: 'HEAD' });
+      if (head.ok) found.push({ id, url, bytes: Number(head.headers.get('content-length') ?? 0) });
+    }
+    return found;
+  } catch {
+    return [];
+  }
+}
+
+/** A file input, opened from the user's click: the model is read from disk through a blob: URL, never uploaded. */
+function pickModelFile(): Promise<InstalledModel | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.tar.gz,.tgz,application/gzip';
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      resolve(file ? { id: file.name.replace(/\.(tar\.gz|tgz)$/i, ''), url: URL.createObjectURL(file), bytes: file.size } : null);
+    });
+    input.addEventListener('cancel', () => resolve(null));
+    input.click();
+  });
+}
+
 export const browserApi: SteadyApi = {
-  getAppInfo: async () => ({ version: import.meta.env.VITE_STEADY_VERSION ?? 'dev', platform: 'browser' }),
+  getAppInfo: async () => ({ version: import.meta.env.VITE_STEADY_VERSION ?? 'dev', platform: 'browser', systemAudioLoopback: false }),
+
+  getOverlayState: async () => overlay,
+  setOverlayMode: async (mode) => setOverlay({ mode }),
+  setOverlayOpacity: async (opacity) => {
+    if (!(opacity >= MIN_OPACITY && opacity <= MAX_OPACITY)) throw new Error(`Opacity must be between ${MIN_OPACITY} and ${MAX_OPACITY}, not ${opacity}.`);
+    return setOverlay({ opacity });
+  },
+  setClickThrough: async () => setOverlay({ clickThrough: false }),
+  onOverlayState: (listener) => {
+    overlayListeners.add(listener);
+    return () => overlayListeners.delete(listener);
+  },
+
+  // One tab holds every view in a browser.
+  openView: async (view) => {
+    location.hash = `#/${view}`;
+  },
+
+  getShortcuts: async () => {
+    const bindings = readJson<ShortcutBindings>(SHORTCUTS_KEY, DEFAULT_SHORTCUTS);
+    return { bindings, problems: [] };
+  },
+  setShortcuts: async (bindings) => {
+    localStorage.setItem(SHORTCUTS_KEY, JSON.stringify(bindings));
+    return { bindings, problems: [] };
+  },
+
+  // The browser asks the user itself; there is no main process to tell.
+  setCaptureEnabled: async () => undefined,
+
+  getModelBaseUrl: async () => modelBaseUrl(),
+  listModels: listServedModels,
+  downloadModel: async () => {
+    throw new Error('Downloading a model needs the Steady desktop app. In a browser, choose a model file already on this computer, or run "npm run model:fetch".');
+  },
+  cancelModelDownload: async () => undefined,
+  chooseModelFile: pickModelFile,
+  onModelProgress: () => () => undefined,
+
+  openExternal: async (url) => {
+    if (!url.startsWith('https://')) throw new Error(`Only https links open, not ${url}.`);
+    window.open(url, '_blank', 'noopener,noreferrer');
+  },
+
+  onCommand: () => () => undefined,
 };

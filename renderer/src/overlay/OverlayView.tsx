@@ -1,4 +1,87 @@
-/** Placeholder: replaced by the view's own implementation. */
+import { useSyncExternalStore } from 'react';
+import { dispatchCommand } from '../commands';
+import { getActiveProfile, subscribeActiveProfile } from '../profile/activeProfile';
+import { useCallSession } from '../session';
+import type { CallSessionSnapshot, ShownCardRecord } from '../session/types';
+import { CardView } from './CardView';
+import { CueMeters } from './CueMeters';
+import { clockText } from './format';
+import { BetweenCalls, ProfileBadge } from './optionalParts';
+import { ReplayPanel } from './ReplayPanel';
+import { ShortcutHelp } from './ShortcutHelp';
+import { Transcript } from './Transcript';
+import './overlay.css';
+
+/** The card on screen with its record (feedback, triggering segment), when the call is live. */
+function currentRecord(snapshot: CallSessionSnapshot): ShownCardRecord | null {
+  const shown = snapshot.update.card;
+  if (snapshot.status !== 'live' || !shown) return null;
+  for (let i = snapshot.cards.length - 1; i >= 0; i--) {
+    const record = snapshot.cards[i];
+    if (record && (record.shown === shown || (record.shown.card.id === shown.card.id && record.shown.shownAt === shown.shownAt))) return record;
+  }
+  return { shown, segmentId: null };
+}
+
+function isSafetyCard(record: ShownCardRecord | null): boolean {
+  if (!record) return false;
+  const { card, reason } = record.shown;
+  return card.id === 'safety' || (reason.kind === 'cue' && reason.cue === 'safety');
+}
+
+function statusWords(snapshot: CallSessionSnapshot): string {
+  if (snapshot.status === 'live') return `On a call · ${clockText(snapshot.clock)}`;
+  if (snapshot.status === 'ended') return 'Call ended';
+  return 'No call';
+}
+
 export function OverlayView() {
-  return <section aria-label="The live call overlay"><h1>The live call overlay</h1></section>;
+  const snapshot = useCallSession();
+  const profile = useSyncExternalStore(subscribeActiveProfile, getActiveProfile);
+  const live = snapshot.status === 'live';
+  const record = currentRecord(snapshot);
+  const safety = isSafetyCard(record);
+  const moments = snapshot.moments?.length ?? 0;
+
+  return (
+    <section className="overlay" aria-label="Call assist" data-status={snapshot.status}>
+      <header className="overlay-head">
+        <p className="call-status" data-testid="call-status" data-status={snapshot.status}>
+          <span className="call-dot" aria-hidden="true" />
+          {statusWords(snapshot)}
+        </p>
+        <button type="button" className={live ? 'call-end' : 'call-start'} onClick={() => dispatchCommand('call:toggle')} title="Ctrl+Shift+S">
+          {live ? 'End call' : 'Start call'}
+        </button>
+        <ShortcutHelp />
+      </header>
+      <div className="call-meta">
+        {snapshot.title ? <p className="call-title">{snapshot.title}</p> : null}
+        {ProfileBadge ? <ProfileBadge /> : null}
+      </div>
+      {live && moments > 0 ? (
+        <p className="call-moments" data-testid="moments">
+          {moments === 1 ? '1 moment marked' : `${moments} moments marked`} for after the call
+        </p>
+      ) : null}
+
+      {/* Two live regions, always present, so a screen reader hears new cards: safety at once, others politely. */}
+      <div className="card-slot card-slot-safety" aria-live="assertive" data-testid="safety-slot">
+        {record && safety ? <CardView record={record} live={live} /> : null}
+      </div>
+      <div className="card-slot" aria-live="polite" data-testid="card-slot">
+        {record && !safety ? <CardView record={record} live={live} /> : null}
+      </div>
+
+      <CueMeters cues={snapshot.update.cues} thresholds={profile.thresholds} />
+      {snapshot.status === 'idle' ? null : <Transcript lines={snapshot.lines} />}
+
+      {!live && BetweenCalls ? (
+        <div className="between-calls" data-testid="between-calls">
+          <BetweenCalls />
+        </div>
+      ) : null}
+      <ReplayPanel />
+    </section>
+  );
 }

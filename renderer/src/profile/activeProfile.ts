@@ -1,12 +1,19 @@
 import { DEFAULT_PROFILE, type Profile } from '../../../core/profile';
+import { readStoredProfile, writeStoredProfile } from './profileStorage';
 
 /**
  * The profile the engine runs with. One store for the whole renderer so that
- * the overlay always shows which profile is active.
+ * the overlay always shows which profile is active. It is saved on every
+ * change and restored at start, so an agent loads a team profile once.
  */
 type Listener = () => void;
 
-let active: Profile = DEFAULT_PROFILE;
+function initial(): Profile {
+  const stored = readStoredProfile();
+  return stored?.profile ?? DEFAULT_PROFILE;
+}
+
+let active: Profile = initial();
 const listeners = new Set<Listener>();
 
 export function getActiveProfile(): Profile {
@@ -15,6 +22,7 @@ export function getActiveProfile(): Profile {
 
 export function setActiveProfile(profile: Profile): void {
   active = profile;
+  writeStoredProfile(profile);
   for (const listener of listeners) listener();
 }
 

@@ -23,6 +23,8 @@ export interface TranscriptLine {
 
 export interface ShownCardRecord {
   shown: ShownCard;
+  /** The final segment whose engine update put this card on screen (null for ticks and call start). */
+  segmentId?: string | null;
   dismissedAt?: Seconds;
   helpful?: boolean;
 }
@@ -42,6 +44,8 @@ export interface CallSessionSnapshot {
   /** One entry per engine update that changed a level: the call's timeline. */
   timeline: readonly EngineUpdate[];
   cards: readonly ShownCardRecord[];
+  /** Call-clock times the agent marked as worth coming back to (the M shortcut). */
+  moments?: readonly Seconds[];
 }
 
 export type CallSessionEvent =
@@ -49,7 +53,8 @@ export type CallSessionEvent =
   | { type: 'segment'; event: TranscriptEvent; update: EngineUpdate }
   | { type: 'card-shown'; record: ShownCardRecord }
   | { type: 'card-feedback'; record: ShownCardRecord }
-  | { type: 'call-ended'; snapshot: CallSessionSnapshot };
+  | { type: 'call-ended'; snapshot: CallSessionSnapshot }
+  | { type: 'moment-marked'; at: Seconds };
 
 export interface CallSession {
   start(options: { source: CallSource; title?: string }): string;
@@ -59,6 +64,8 @@ export interface CallSession {
   end(): void;
   dismissCard(): void;
   markCard(helpful: boolean): void;
+  /** The agent marked this moment of the call to revisit after it. */
+  markMoment(): void;
   getSnapshot(): CallSessionSnapshot;
   /** For React's useSyncExternalStore. */
   subscribe(listener: () => void): () => void;

@@ -1,0 +1,1 @@
+export { readAgentContext } from './badNews';

@@ -1,0 +1,106 @@
+/**
+ * Minimal ustar reader and writer: enough for speech model archives (regular
+ * files and folders). Platform-neutral so that the fetch script (Node) and the
+ * app's "use a model file on disk" path (browser) check and build archives the
+ * same way.
+ */
+import { utf8Decode, utf8Encode } from './utf8';
+
+export interface TarEntry {
+  /** Path inside the archive, with '/' separators; folders end in '/'. */
+  path: string;
+  type: 'file' | 'dir';
+  data: Uint8Array;
+}
+
+const BLOCK = 512;
+const encoder = { encode: utf8Encode };
+const decoder = { decode: utf8Decode };
+
+export class ArchiveError extends Error {
+  override readonly name = 'ArchiveError';
+}
+
+function writeString(header: Uint8Array, offset: number, length: number, value: string): void {
+  const bytes = encoder.encode(value);
+  if (bytes.length > length) throw new ArchiveError(`Name too long for a tar header: ${value}`);
+  header.set(bytes, offset);
+}
+
+function writeOctal(header: Uint8Array, offset: number, length: number, value: number): void {
+  writeString(header, offset, length, value.toString(8).padStart(length - 1, '0'));
+}
+
+/** Split a long path into ustar prefix + name at a '/' boundary. */
+function splitPath(path: string): [string, string] {
+  if (encoder.encode(path).length <= 100) return ['', path];
+  const cut = path.lastIndexOf('/', path.length - 2);
+  const prefix = path.slice(0, cut);
+  const name = path.slice(cut + 1);
+  if (cut <= 0 || encoder.encode(prefix).length > 155 || encoder.encode(name).length > 100) {
+    throw new ArchiveError(`Path too long for a tar archive: ${path}`);
+  }
+  return [prefix, name];
+}
+
+export function writeTar(entries: readonly TarEntry[], mtime = 0): Uint8Array {
+  let size = BLOCK * 2;
+  for (const e of entries) size += BLOCK + Math.ceil(e.data.length / BLOCK) * BLOCK;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const e of entries) {
+    const header = out.subarray(at, at + BLOCK);
+    const [prefix, name] = splitPath(e.type === 'dir' && !e.path.endsWith('/') ? `${e.path}/` : e.path);
+    writeString(header, 0, 100, name);
+    writeOctal(header, 100, 8, e.type === 'dir' ? 0o755 : 0o644);
+    writeOctal(header, 108, 8, 0);
+    writeOctal(header, 116, 8, 0);
+    writeOctal(header, 124, 12, e.type === 'dir' ? 0 : e.data.length);
+    writeOctal(header, 136, 12, Math.floor(mtime));
+    header.fill(0x20, 148, 156);
+    header[156] = e.type === 'dir' ? 0x35 : 0x30;
+    writeString(header, 257, 6, 'ustar');
+    writeString(header, 263, 2, '00');
+    writeString(header, 345, 155, prefix);
+    let sum = 0;
+    for (const b of header) sum += b;
+    writeString(header, 148, 8, `${sum.toString(8).padStart(6, '0')}\0 `);
+    at += BLOCK;
+    if (e.type === 'file') {
+      out.set(e.data, at);
+      at += Math.ceil(e.data.length / BLOCK) * BLOCK;
+    }
+  }
+  return out;
+}
+
+function readString(block: Uint8Array, offset: number, length: number): string {
+  const slice = block.subarray(offset, offset + length);
+  const end = slice.indexOf(0);
+  return decoder.decode(end === -1 ? slice : slice.subarray(0, end));
+}
+
+export function readTar(archive: Uint8Array): TarEntry[] {
+  const entries: TarEntry[] = [];
+  let at = 0;
+  while (at + BLOCK <= archive.length) {
+    const header = archive.subarray(at, at + BLOCK);
+    if (header.every((b) => b === 0)) break;
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : (header[i] as number);
+    const stored = parseInt(readString(header, 148, 8).trim(), 8);
+    if (stored !== sum) throw new ArchiveError(`Not a valid tar archive (bad header at byte ${at}).`);
+    const name = readString(header, 0, 100);
+    const prefix = readString(header, 345, 155);
+    const path = prefix ? `${prefix}/${name}` : name;
+    const size = parseInt(readString(header, 124, 12).trim() || '0', 8);
+    const flag = String.fromCharCode(header[156] ?? 0);
+    at += BLOCK;
+    if (at + size > archive.length) throw new ArchiveError(`The archive is cut short (${path} is incomplete).`);
+    if (flag === '5') entries.push({ path: path.endsWith('/') ? path : `${path}/`, type: 'dir', data: new Uint8Array(0) });
+    else if (flag === '0' || flag === '\0' || flag === '7') entries.push({ path, type: 'file', data: archive.slice(at, at + size) });
+    // Other entry types (links, pax headers) are skipped: models do not need them.
+    at += Math.ceil(size / BLOCK) * BLOCK;
+  }
+  return entries;
+}

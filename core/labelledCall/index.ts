@@ -1,0 +1,2 @@
+export * from './types';
+export { parseLabelledCalls, parseLabelledCallLine, formatLabelledCallError } from './parse';

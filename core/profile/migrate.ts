@@ -1,0 +1,59 @@
+import { DEFAULT_PROFILE } from './defaults';
+import { PROFILE_FORMAT, PROFILE_VERSION, type Profile, type ProfileV0 } from './schema';
+
+/**
+ * Version 0 held one alert threshold per cue. Version 1 splits it into watch,
+ * rising and high; the old figure becomes "rising" (the level that alerts), and
+ * watch and high keep the same proportions as the defaults so that a migrated
+ * profile behaves like the old one at the alert line and sensibly either side.
+ */
+const WATCH_RATIO = 0.5;
+const HIGH_RATIO = 1.8;
+
+function splitThreshold(rising: number): Profile['thresholds']['distress'] {
+  return { watch: round(rising * WATCH_RATIO), rising, high: round(rising * HIGH_RATIO) };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+/** Turns a version 0 profile into the current shape; everything v0 did not hold comes from the defaults. */
+export function migrateV0(v0: ProfileV0): Profile {
+  const d = DEFAULT_PROFILE;
+  return {
+    ...structuredCloneProfile(d),
+    format: PROFILE_FORMAT,
+    version: PROFILE_VERSION,
+    name: v0.name ?? 'Migrated profile',
+    author: v0.author ?? '',
+    note: [v0.note, 'Migrated from a version 0 profile.'].filter(Boolean).join('\n').slice(0, 2000),
+    thresholds: {
+      distress: splitThreshold(v0.thresholds.distress),
+      hostility: splitThreshold(v0.thresholds.hostility),
+      // Safety is never graded: any hit is an alert, so all three lines sit together.
+      safety: { watch: v0.thresholds.safety, rising: v0.thresholds.safety, high: v0.thresholds.safety },
+    },
+    trend: { ...d.trend, halfLife: v0.smoothing ?? d.trend.halfLife, cooldown: v0.cooldown ?? d.trend.cooldown },
+    phrases: { add: [...(v0.phrases ?? [])], remove: [] },
+    alerts: { ...d.alerts, maxNewCardsPerMinute: v0.maxCardsPerMinute ?? d.alerts.maxNewCardsPerMinute },
+    cards: {
+      ...d.cards,
+      overrides: {},
+      crisisLine: v0.crisisLine ? { name: 'Crisis line', phone: v0.crisisLine } : { ...d.cards.crisisLine },
+    },
+  };
+}
+
+/** A deep copy, so that a migrated profile never shares arrays or objects with the defaults. */
+export function structuredCloneProfile(profile: Profile): Profile {
+  return JSON.parse(JSON.stringify(profile)) as Profile;
+}
+
+/** Which version a parsed file claims to be: 0 when it has neither a format marker nor a version. */
+export function profileVersionOf(input: unknown): number | null {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return null;
+  const record = input as Record<string, unknown>;
+  if (!('format' in record) && !('version' in record)) return 0;
+  return typeof record.version === 'number' ? record.version : null;
+}

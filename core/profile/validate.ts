@@ -1,0 +1,109 @@
+import type { z } from 'zod';
+import { migrateV0, profileVersionOf } from './migrate';
+import { PROFILE_FORMAT, PROFILE_VERSION, profileSchema, profileV0Schema, type Profile } from './schema';
+
+/** One thing wrong with a profile file, with where it is. */
+export interface ProfileProblem {
+  /** Dotted field path, e.g. "thresholds.hostility.watch" or "phrases.add[2].weight"; "" for the whole file. */
+  path: string;
+  message: string;
+}
+
+export type ProfileResult =
+  | { ok: true; profile: Profile; migratedFrom: number | null }
+  | { ok: false; problems: ProfileProblem[] };
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+function problemsFrom(error: z.ZodError): ProfileProblem[] {
+  // Chained checks of one kind (min(0) then min(0.1)) would report the same
+  // field twice; the later check is the stricter one, so it is the one kept.
+  const byKey = new Map<string, ProfileProblem>();
+  for (const issue of error.issues) {
+    const path = formatPath(issue.path);
+    byKey.set(`${path}\u0000${issue.code}`, { path, message: plainMessage(issue) });
+  }
+  return [...byKey.values()];
+}
+
+/** zod's messages are close to plain words already; a few are reworded for a supervisor reading them. */
+function plainMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') {
+    const received = (issue as { input?: unknown }).input;
+    if (received === undefined) return `missing: expected ${issue.expected}`;
+    return `expected ${issue.expected}, got ${describe(received)}`;
+  }
+  if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
+  return issue.message;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `text "${value.length > 30 ? value.slice(0, 30) + '…' : value}"`;
+  return typeof value === 'number' || typeof value === 'boolean' ? `${typeof value} ${String(value)}` : typeof value;
+}
+
+/**
+ * Checks a parsed profile and brings an older version up to date. Every
+ * problem is reported at once, so that a supervisor can fix a file in one go.
+ */
+export function validateProfile(input: unknown): ProfileResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, problems: [{ path: '', message: 'a profile must be a JSON object' }] };
+  }
+  const version = profileVersionOf(input);
+  if (version === 0) {
+    const v0 = profileV0Schema.safeParse(input, { reportInput: true });
+    if (!v0.success) return { ok: false, problems: problemsFrom(v0.error) };
+    return checked(migrateV0(v0.data), 0);
+  }
+  const record = input as Record<string, unknown>;
+  if (typeof version === 'number' && version > PROFILE_VERSION && record.format === PROFILE_FORMAT) {
+    return {
+      ok: false,
+      problems: [{ path: 'version', message: `made by a newer Steady (version ${version}); this one reads up to version ${PROFILE_VERSION}` }],
+    };
+  }
+  return checked(input, null);
+}
+
+function checked(input: unknown, migratedFrom: number | null): ProfileResult {
+  const parsed = profileSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: problemsFrom(parsed.error) };
+  return { ok: true, profile: parsed.data, migratedFrom };
+}
+
+/** Parses the text of a profile file; a JSON syntax error is reported with its line and column. */
+export function parseProfileText(text: string): ProfileResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: [{ path: '', message: `not valid JSON: ${jsonErrorWhere(text, error)}` }] };
+  }
+  return validateProfile(data);
+}
+
+function jsonErrorWhere(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const match = /position (\d+)/.exec(message);
+  if (!match) return message;
+  const offset = Number(match[1]);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `${message.replace(/\s*\(line \d+ column \d+\)/, '')} (line ${line}, column ${column})`;
+}
+
+/** The profile as a file: stable key order and indentation, so that two exports diff cleanly. */
+export function serializeProfile(profile: Profile): string {
+  return JSON.stringify(profile, null, 2) + '\n';
+}

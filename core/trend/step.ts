@@ -1,0 +1,118 @@
+import type { Profile } from '../profile';
+import type { Score, Seconds } from '../units';
+
+/**
+ * One cue's trend as plain numbers, stepped in place. The live engine and the
+ * bulk evaluation share this one function, so a supervisor's figures are
+ * exactly what an agent would have seen; it allocates nothing, so a threshold
+ * sweep can replay about a million segments a second.
+ */
+
+/** State codes, in CUE_STATES order: calm, watch, rising, high. */
+export const CALM = 0;
+export const WATCH = 1;
+export const RISING = 2;
+export const HIGH = 3;
+
+export interface TrendParams {
+  watch: Score;
+  rising: Score;
+  high: Score;
+  /** ln 2 / half-life: the level's decay rate per second. */
+  decayPerSecond: number;
+  hysteresis: Score;
+  minHold: Seconds;
+  cooldown: Seconds;
+  /** Once high, stay high for the rest of the call (safety: never smoothed away). */
+  latchHigh: boolean;
+}
+
+export interface TrendState {
+  /** Smoothed level: a leaky sum of utterance scores that halves every half-life. */
+  level: Score;
+  /** Call time of the last step. */
+  at: Seconds;
+  state: number;
+  /** When the current state was entered. */
+  since: Seconds;
+  /** No new alert (rising or high from a trend) before this time. Jumps ignore it. */
+  quietUntil: Seconds;
+  latched: boolean;
+}
+
+export function trendParams(profile: Profile, cue: 'distress' | 'hostility' | 'safety'): TrendParams {
+  const t = profile.thresholds[cue];
+  return {
+    watch: t.watch,
+    rising: t.rising,
+    high: t.high,
+    decayPerSecond: Math.LN2 / profile.trend.halfLife,
+    hysteresis: profile.trend.hysteresis,
+    minHold: profile.trend.minHold,
+    cooldown: profile.trend.cooldown,
+    latchHigh: cue === 'safety',
+  };
+}
+
+export function newTrendState(): TrendState {
+  return { level: 0, at: 0, state: CALM, since: 0, quietUntil: -Infinity, latched: false };
+}
+
+export function resetTrendState(s: TrendState): void {
+  s.level = 0;
+  s.at = 0;
+  s.state = CALM;
+  s.since = 0;
+  s.quietUntil = -Infinity;
+  s.latched = false;
+}
+
+/** A ceiling on the level, so a burst of strong words cannot hold a cue up for minutes after the caller has calmed. */
+function levelCap(p: TrendParams): Score {
+  return 1.5 * Math.max(p.high, 1);
+}
+
+function band(level: number, p: TrendParams, margin: number): number {
+  if (level >= p.high - margin) return HIGH;
+  if (level >= p.rising - margin) return RISING;
+  if (level >= p.watch - margin) return WATCH;
+  return CALM;
+}
+
+/**
+ * Advances the trend to `now` and adds one utterance's score. `jump` (a threat,
+ * abuse or self-harm) sets the level to at least the high threshold at once.
+ * Returns the new state code. Steps with input 0 are ticks: levels decay and
+ * holds expire.
+ */
+export function stepTrend(s: TrendState, p: TrendParams, now: Seconds, input: Score, jump: boolean): number {
+  if (now > s.at) {
+    s.level *= Math.exp(-p.decayPerSecond * (now - s.at));
+    s.at = now;
+  }
+  if (input > 0) s.level = Math.min(s.level + input, levelCap(p));
+  if (jump && s.level < p.high) s.level = p.high;
+  if (s.latched) return s.state;
+
+  let target = band(s.level, p, 0);
+  if (target > s.state) {
+    // A trend may not start a new alert during the cooldown after the last one ended; a jump always may.
+    if (target >= RISING && !jump && now < s.quietUntil) target = Math.max(s.state, WATCH);
+    if (target > s.state) {
+      s.state = target;
+      s.since = now;
+      if (p.latchHigh && target === HIGH) s.latched = true;
+    }
+    return s.state;
+  }
+  if (target < s.state && now - s.since >= p.minHold) {
+    // Hysteresis: a state is only left once the level is clearly below it.
+    const lower = Math.min(s.state, band(s.level, p, p.hysteresis));
+    if (lower < s.state) {
+      if (s.state >= RISING && lower < RISING) s.quietUntil = now + p.cooldown;
+      s.state = lower;
+      s.since = now;
+    }
+  }
+  return s.state;
+}

@@ -1,0 +1,22 @@
+import { shell, type WebContents } from 'electron';
+import { externalUrlProblem } from './external';
+
+/**
+ * Our pages never navigate away, open windows, or host webviews. A link to an
+ * allowed https site opens in the user's browser instead; anything else is dropped.
+ */
+export function guardNavigation(contents: WebContents, isAppUrl: (url: string) => boolean): void {
+  const refuse = (event: { preventDefault(): void }, url: string) => {
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    console.warn(`[steady] navigation to ${url} blocked`);
+  };
+  contents.on('will-navigate', (event, url) => refuse(event, url));
+  contents.on('will-redirect', (event, url) => refuse(event, url));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (externalUrlProblem(url) === null) void shell.openExternal(url);
+    else console.warn(`[steady] window.open(${url}) blocked`);
+    return { action: 'deny' };
+  });
+}

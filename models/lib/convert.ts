@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
+import { checkModelLayout, toModelTarEntries, type ModelLayout } from '../../core/audio/model/layout';
+import { ArchiveError, readTar, writeTar, type TarEntry } from '../../core/audio/model/tar';
+
+/**
+ * Official Vosk models ship as zip; vosk-browser loads a tar.gz holding one
+ * folder (am/, conf/, graph/, optional ivector/). These helpers convert and
+ * check, and never leave a partial output file behind.
+ */
+
+export function zipEntries(zip: Uint8Array): TarEntry[] {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(zip);
+  } catch (error) {
+    throw new ArchiveError(`The model file is not a readable zip archive (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  return Object.entries(files).map(([path, data]) =>
+    path.endsWith('/') ? { path, type: 'dir' as const, data: new Uint8Array(0) } : { path, type: 'file' as const, data },
+  );
+}
+
+export function tarGzEntries(archive: Uint8Array): TarEntry[] {
+  let tar: Uint8Array;
+  try {
+    tar = gunzipSync(archive);
+  } catch {
+    throw new ArchiveError('The model file is not a readable .tar.gz archive (it may be damaged or cut short).');
+  }
+  return readTar(tar);
+}
+
+/** Build the tar.gz vosk-browser loads from a model's entries; returns its bytes. */
+export function buildModelTarGz(entries: readonly TarEntry[], name: string): Uint8Array {
+  return gzipSync(writeTar(toModelTarEntries(entries, name)), { level: 6 });
+}
+
+export interface ConvertResult {
+  layout: ModelLayout;
+  bytes: number;
+  sha256: string;
+}
+
+/** Convert an official zip (or re-pack a tar.gz) at `input` to `output` atomically. */
+export function convertModelArchive(input: string, output: string, name: string): ConvertResult {
+  const bytes = new Uint8Array(readFileSync(input));
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const isGzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  if (!isZip && !isGzip) throw new ArchiveError(`${input} is neither a zip nor a .tar.gz model archive.`);
+  const entries = isZip ? zipEntries(bytes) : tarGzEntries(bytes);
+  const layout = checkModelLayout(entries);
+  const packed = buildModelTarGz(entries, name);
+  const temp = `${output}.partial`;
+  try {
+    writeFileSync(temp, packed);
+    renameSync(temp, output);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  return { layout, bytes: packed.length, sha256: createHash('sha256').update(packed).digest('hex') };
+}
+
+/** Check an existing tar.gz model (e.g. before main serves it to the recogniser). */
+export function verifyModelTarGz(path: string): ModelLayout {
+  return checkModelLayout(tarGzEntries(new Uint8Array(readFileSync(path))));
+}

@@ -1,0 +1,193 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { CARE_CATEGORY_LABELS, chooseGrace, choosePrompts, suggestCare, type CallSummary, type CareSuggestion } from '../../../core/reflection';
+import { getDb } from '../storage/db';
+import { describeStorageError, type StorageProblem } from '../storage/errors';
+import { saveReflection } from '../storage/queries';
+import type { ReflectionAnswer, ReflectionRecord } from '../storage/records';
+import { StorageNotice } from '../storage/StorageNotice';
+import { useSetting } from '../storage/useSetting';
+import { dropDraft, loadDraft, saveDraft, type ReflectionDraft } from './draft';
+
+const STRESS_WORDS = ['', 'Calm', 'A little tense', 'Tense', 'Very tense', 'Overwhelmed'] as const;
+const CARE_SHOWN = 4;
+
+interface Props {
+  callId: string;
+  summary: CallSummary;
+  existing: ReflectionRecord | null;
+  onSaved: () => void;
+  onSkip: () => void;
+}
+
+function initialDraft(callId: string, summary: CallSummary, existing: ReflectionRecord | null): ReflectionDraft {
+  const prompts = choosePrompts(summary);
+  const from = loadDraft(callId) ?? (existing ? { answers: existing.answers, stress: existing.stress, care: existing.care } : null);
+  const answers: ReflectionAnswer[] = prompts.map((p) => {
+    const had = from?.answers.find((a) => a.promptId === p.id);
+    return { promptId: p.id, prompt: p.text, picked: had?.picked ?? [], text: had?.text ?? '' };
+  });
+  return { answers, stress: from?.stress ?? null, care: from?.care ?? null };
+}
+
+/**
+ * Reframe, grace and self-care, on one screen. Every part is optional: a
+ * single tap on Save is a complete reflection. Each change is mirrored to a
+ * local draft first, so a storage error never loses what was written.
+ */
+export function ReflectionForm({ callId, summary, existing, onSaved, onSkip }: Props) {
+  const prompts = useMemo(() => choosePrompts(summary), [summary]);
+  const grace = useMemo(() => chooseGrace(summary, callId), [summary, callId]);
+  const careList = useSetting('careList');
+  const [draft, setDraft] = useState<ReflectionDraft>(() => initialDraft(callId, summary, existing));
+  const [problem, setProblem] = useState<StorageProblem | null>(null);
+  const [draftKept, setDraftKept] = useState(true);
+  const [saving, setSaving] = useState(false);
+  const [writing, setWriting] = useState<ReadonlySet<string>>(new Set());
+  const id = useId();
+
+  // Only a reflection the agent has started is kept as a draft; an untouched one is not worth bringing back.
+  const [touched, setTouched] = useState(() => loadDraft(callId) !== null);
+  useEffect(() => {
+    if (touched) setDraftKept(saveDraft(callId, draft));
+  }, [callId, draft, touched]);
+  const change = (update: (d: ReflectionDraft) => ReflectionDraft) => {
+    setTouched(true);
+    setDraft(update);
+  };
+
+  const suggestions = suggestCare(careList.value, summary, draft.stress).slice(0, CARE_SHOWN);
+  const careKey = (c: CareSuggestion | null) => (c ? `${c.category}:${c.text}` : '');
+
+  const updateAnswer = (index: number, patch: Partial<ReflectionAnswer>) => {
+    change((d) => ({ ...d, answers: d.answers.map((a, i) => (i === index ? { ...a, ...patch } : a)) }));
+  };
+  const togglePick = (index: number, choice: string) => {
+    const picked = draft.answers[index]?.picked ?? [];
+    updateAnswer(index, { picked: picked.includes(choice) ? picked.filter((p) => p !== choice) : [...picked, choice] });
+  };
+
+  const save = async () => {
+    setSaving(true);
+    try {
+      await saveReflection(getDb(), {
+        callId,
+        savedAt: Date.now(),
+        answers: draft.answers.map((a) => ({ ...a, text: a.text.trim() })),
+        stress: draft.stress,
+        care: draft.care,
+        grace,
+      });
+      dropDraft(callId);
+      setProblem(null);
+      onSaved();
+    } catch (error) {
+      setProblem(describeStorageError(error, 'saving your reflection'));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      className="reflection-form"
+      aria-label="Your reflection"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2>Reframe</h2>
+      {prompts.map((prompt, i) => {
+        const answer = draft.answers[i];
+        return (
+          <fieldset key={prompt.id} className="prompt" data-prompt={prompt.id}>
+            <legend>{prompt.text}</legend>
+            <div className="chips" role="group" aria-label="Quick answers">
+              {prompt.quick.map((q) => (
+                <button key={q} type="button" className="chip" aria-pressed={answer?.picked.includes(q) ?? false} onClick={() => togglePick(i, q)}>
+                  {q}
+                </button>
+              ))}
+            </div>
+            {answer?.text || writing.has(prompt.id) ? (
+              <label className="prompt-text">
+                <span className="sr-only">In your own words (optional)</span>
+                <textarea
+                  rows={2}
+                  placeholder="In your own words (optional)"
+                  value={answer?.text ?? ''}
+                  maxLength={2000}
+                  autoFocus={writing.has(prompt.id) && !answer?.text}
+                  onChange={(e) => updateAnswer(i, { text: e.target.value })}
+                />
+              </label>
+            ) : (
+              <button type="button" className="link add-words" onClick={() => setWriting(new Set([...writing, prompt.id]))}>
+                Add your own words
+              </button>
+            )}
+          </fieldset>
+        );
+      })}
+
+      <h2>Grace</h2>
+      <div className="grace" data-testid="grace">
+        {grace.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+      </div>
+
+      <h2>Care for you</h2>
+      <fieldset className="stress">
+        <legend>How tense do you feel right now?</legend>
+        <div className="stress-scale">
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label key={n} className="stress-option">
+              <input type="radio" name={`${id}-stress`} value={n} checked={draft.stress === n} onChange={() => change((d) => ({ ...d, stress: n }))} />
+              <span className="stress-num">{n}</span>
+              <span className="stress-word">{STRESS_WORDS[n]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="care">
+        <legend>One small thing for you</legend>
+        {suggestions.length === 0 ? (
+          <p className="muted">
+            Your care list is empty. <a href="#/history/care">Add a few things</a> that help you.
+          </p>
+        ) : (
+          <div className="care-options">
+            {suggestions.map((s) => (
+              <label key={careKey(s)} className="care-option">
+                <input type="radio" name={`${id}-care`} checked={careKey(draft.care) === careKey(s)} onChange={() => change((d) => ({ ...d, care: s }))} />
+                <span>
+                  {s.text} <span className="muted">({CARE_CATEGORY_LABELS[s.category]})</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        )}
+        <p className="muted small">
+          <a href="#/history/care">Edit your care list</a>
+        </p>
+      </fieldset>
+
+      <StorageNotice problem={problem} />
+      {problem && (
+        <p className="muted" role="status">
+          {draftKept ? 'Your words are still here and kept on this computer. Try Save again when the problem is fixed.' : 'Your words are still on this screen. Keep this window open and try Save again.'}
+        </p>
+      )}
+      <p className="private-note muted">Only you can see this. It stays on this computer and is never part of a profile or a supervisor’s view.</p>
+      <div className="row">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Saving…' : existing ? 'Save changes' : 'Save privately'}
+        </button>
+        <button type="button" onClick={onSkip}>
+          {existing ? 'Cancel' : 'Skip'}
+        </button>
+      </div>
+    </form>
+  );
+}

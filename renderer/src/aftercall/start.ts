@@ -1,0 +1,87 @@
+import { callSession } from '../session';
+import type { CallSession } from '../session/types';
+import { getDb, type SteadyDb } from '../storage/db';
+import { describeStorageError } from '../storage/errors';
+import { applyRetention, recoverUnfinishedCalls } from '../storage/queries';
+import { startRecorder, type Recorder } from '../storage/recorder';
+import type { CallRecord } from '../storage/records';
+import { readSetting } from '../storage/settings';
+import { reportStorageProblem } from '../storage/status';
+import { viewFromHash } from '../views';
+import { draftCallIds } from './draft';
+import { offerFromCall, offerReflection, reflectHref } from './offer';
+
+/**
+ * Starts everything that happens around a call's end: the recorder that
+ * writes the call as it goes, the reflection offer when it ends, recovery of a
+ * call cut off by a crash, and transcript retention.
+ */
+const RETENTION_EVERY_MS = 60 * 60 * 1000;
+
+let recorder: Recorder | null = null;
+let db: SteadyDb | null = null;
+
+export async function runRetentionNow(): Promise<number> {
+  if (!db) return 0;
+  try {
+    const policy = await readSetting(db, 'retention');
+    return await applyRetention(db, policy, Date.now(), recorder?.liveCallId() ?? null);
+  } catch (error) {
+    reportStorageProblem(describeStorageError(error, 'removing old transcripts'));
+    return 0;
+  }
+}
+
+/** The live recorder, so views can flush it (e.g. before "delete everything"). */
+export function getRecorder(): Recorder | null {
+  return recorder;
+}
+
+export function startAfterCall(session: CallSession = callSession, database: SteadyDb = getDb()): () => void {
+  if (recorder) return () => undefined;
+  db = database;
+  const rec = startRecorder(session, {
+    db: database,
+    onCallEnded: (call) => {
+      offerReflection(offerFromCall(call));
+      void openReflection(call.id);
+    },
+  });
+  recorder = rec;
+
+  /** Opens the reflection, but only from the call view, only if the agent wants it, and never over a live call. */
+  const openReflection = async (callId: string) => {
+    const wanted = await readSetting(database, 'openReflectionAfterCall').catch(() => true);
+    if (wanted && viewFromHash(location.hash) === 'overlay' && session.getSnapshot().status !== 'live') location.hash = reflectHref(callId);
+  };
+
+  // A new call always wins over a reflection in progress; the draft is kept and the offer stays.
+  const offEvents = session.onEvent((event) => {
+    if (event.type === 'call-started' && viewFromHash(location.hash) === 'reflect') location.hash = '#/overlay';
+  });
+
+  void recoverUnfinishedCalls(database, rec.liveCallId())
+    .then(async (cutOff) => {
+      // A reflection left half-written (the window closed mid-reflection) is offered again, words and all.
+      const drafted = await database.calls.bulkGet(draftCallIds());
+      const reflected = await database.reflections.bulkGet(drafted.map((c) => c?.id ?? ''));
+      const unfinished = drafted.filter((call, i): call is CallRecord => !!call && call.endedAt !== null && !reflected[i]);
+      const waiting = [...unfinished, ...cutOff].sort((a, b) => a.startedAt - b.startedAt);
+      for (const call of waiting) offerReflection(offerFromCall(call));
+      const newest = waiting[waiting.length - 1];
+      if (newest) await openReflection(newest.id);
+    })
+    .catch((error: unknown) => reportStorageProblem(describeStorageError(error, 'checking for a call cut off last time')))
+    // A marker for tests and diagnostics: the check for cut-off calls has finished.
+    .finally(() => document.documentElement.setAttribute('data-steady-recovery', 'done'));
+  void runRetentionNow();
+  const retention = setInterval(() => void runRetentionNow(), RETENTION_EVERY_MS);
+
+  return () => {
+    clearInterval(retention);
+    offEvents();
+    rec.stop();
+    recorder = null;
+    db = null;
+  };
+}

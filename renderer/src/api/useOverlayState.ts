@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'react';
+import type { OverlayState } from '../../../preload/api';
+import { getApi } from './index';
+
+/**
+ * The overlay window's mode, opacity and click-through, kept current whether
+ * the change came from this page, the tray or a global shortcut.
+ * Compact mode hides the transcript; expanded shows it.
+ */
+export function useOverlayState(): OverlayState {
+  const [state, setState] = useState<OverlayState>({ mode: 'compact', opacity: 1, clickThrough: false });
+  useEffect(() => {
+    const api = getApi();
+    let live = true;
+    void api.getOverlayState().then((initial) => live && setState(initial));
+    const off = api.onOverlayState(setState);
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+  return state;
+}

@@ -1,0 +1,138 @@
+import { useEffect, useId, useState } from 'react';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, retentionDaysProblem } from '../../../core/retention';
+import { clearOffers } from '../aftercall/offer';
+import { dropAllDrafts } from '../aftercall/draft';
+import { getRecorder, runRetentionNow } from '../aftercall/start';
+import { getDb } from '../storage/db';
+import { describeStorageError, type StorageProblem } from '../storage/errors';
+import { deleteEverything, exportMyData } from '../storage/queries';
+import { StorageNotice } from '../storage/StorageNotice';
+import { useSetting } from '../storage/useSetting';
+
+/** What Steady keeps, for how long, and the agent's two exits: take it all, or wipe it all. */
+export function YourData({ onDeleted }: { onDeleted: () => void }) {
+  const retention = useSetting('retention');
+  const autoOpen = useSetting('openReflectionAfterCall');
+  const [keep, setKeep] = useState(retention.value.keepTranscripts);
+  const [days, setDays] = useState(String(retention.value.transcriptDays));
+  const [formProblem, setFormProblem] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [problem, setProblem] = useState<StorageProblem | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const id = useId();
+
+  useEffect(() => {
+    setKeep(retention.value.keepTranscripts);
+    setDays(String(retention.value.transcriptDays));
+  }, [retention.value]);
+
+  const saveRetention = async () => {
+    const n = Number(days);
+    const bad = keep ? retentionDaysProblem(n) : null;
+    if (bad) return setFormProblem(bad);
+    setFormProblem(null);
+    const next = { keepTranscripts: keep, transcriptDays: keep ? n : retention.value.transcriptDays };
+    if (await retention.save(next)) {
+      const purged = await runRetentionNow();
+      setStatus(purged ? `Saved. Removed the words of ${purged} older call${purged === 1 ? '' : 's'}.` : 'Saved.');
+    }
+  };
+
+  const exportData = async () => {
+    try {
+      await getRecorder()?.flush();
+      const json = await exportMyData(getDb(), Date.now());
+      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `steady-my-data-${new Date().toISOString().slice(0, 10)}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setProblem(null);
+      setStatus('Your data was exported. It includes your reflections: keep the file somewhere private.');
+    } catch (error) {
+      setProblem(describeStorageError(error, 'exporting your data'));
+    }
+  };
+
+  const wipe = async () => {
+    try {
+      await getRecorder()?.flush().catch(() => undefined);
+      await deleteEverything(getDb());
+      dropAllDrafts();
+      clearOffers();
+      setConfirming(false);
+      setProblem(null);
+      setStatus('Everything Steady kept on this computer has been deleted.');
+      onDeleted();
+    } catch (error) {
+      setProblem(describeStorageError(error, 'deleting your data'));
+    }
+  };
+
+  return (
+    <section className="your-data" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} className="sr-only">Your data</h2>
+      <p className="muted small">Everything stays on this computer. Card numbers, long numbers and email addresses are removed before anything is saved.</p>
+      <fieldset>
+        <legend>Transcripts</legend>
+        <label className="check">
+          <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} /> Keep the words of my calls
+        </label>
+        <label className="days">
+          Delete them after{' '}
+          <input
+            type="number"
+            inputMode="numeric"
+            min={MIN_RETENTION_DAYS}
+            max={MAX_RETENTION_DAYS}
+            value={days}
+            disabled={!keep}
+            onChange={(e) => setDays(e.target.value)}
+            aria-describedby={formProblem ? `${id}-days-problem` : undefined}
+          />{' '}
+          days
+        </label>
+        {formProblem && (
+          <p id={`${id}-days-problem`} className="form-problem" role="alert">
+            {formProblem}
+          </p>
+        )}
+        <p className="muted small">Cue levels, cards and your reflections are kept until you delete them.</p>
+        <button type="button" onClick={() => void saveRetention()}>
+          Save
+        </button>
+      </fieldset>
+      <label className="check">
+        <input type="checkbox" checked={autoOpen.value} onChange={(e) => void autoOpen.save(e.target.checked)} /> Open the reflection when a call ends
+      </label>
+      <StorageNotice problem={retention.problem ?? autoOpen.problem ?? problem} />
+      <div className="row">
+        <button type="button" onClick={() => void exportData()}>
+          Export my data
+        </button>
+        {!confirming && (
+          <button type="button" onClick={() => setConfirming(true)}>
+            Delete everything…
+          </button>
+        )}
+      </div>
+      {confirming && (
+        <div className="confirm" role="alertdialog" aria-labelledby={`${id}-confirm`}>
+          <p id={`${id}-confirm`}>
+            Delete every call, transcript, reflection and setting Steady kept on this computer? This cannot be undone.
+          </p>
+          <div className="row">
+            <button type="button" className="danger" onClick={() => void wipe()}>
+              Yes, delete everything
+            </button>
+            <button type="button" autoFocus onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {status && <p role="status">{status}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import type { CardReason } from '../../../core/cards/types';
+import type { Cue, CueState } from '../../../core/cues';
+import type { Seconds } from '../../../core/units';
+
+export const CUE_NAMES: Record<Cue, string> = { distress: 'Distress', hostility: 'Hostility', safety: 'Safety' };
+
+export const STATE_WORDS: Record<CueState, string> = { calm: 'calm', watch: 'watch', rising: 'rising', high: 'high' };
+
+export function clockText(seconds: Seconds): string {
+  const whole = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = String(whole % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** Why a card is up, in a few plain words. */
+export function reasonText(reason: CardReason): string {
+  switch (reason.kind) {
+    case 'cue':
+      return `${CUE_NAMES[reason.cue]} ${reason.cue === 'safety' ? 'risk' : STATE_WORDS[reason.state]}`;
+    case 'abuse':
+      return 'Abuse or a threat';
+    case 'bad-news':
+      return 'You are giving hard news';
+    case 'call-start':
+      return 'Call start';
+    case 'between-calls':
+      return 'Between calls';
+  }
+}
+
+/** A stable attribute value for tests and styling: "cue", "abuse", "call-start"... */
+export function reasonKey(reason: CardReason): string {
+  return reason.kind;
+}
+
+const KIND_WORDS: Record<string, string> = {
+  afinn: 'negative words',
+  anger: 'anger',
+  fear: 'fear',
+  sadness: 'sadness',
+  hopelessness: 'hopelessness',
+  financial: 'money worries',
+  tears: 'tears',
+  blame: 'blame',
+  demand: 'demand',
+  profanity: 'swearing',
+  abuse: 'abuse',
+  threat: 'threat',
+  selfharm: 'self-harm',
+  'raised-voice': 'raised voice',
+  'fast-speech': 'fast speech',
+  overtalk: 'talking over',
+  'long-silence': 'long silence',
+  'bad-news': 'hard news',
+};
+
+export function evidenceKindText(kind: string): string {
+  return KIND_WORDS[kind] ?? kind.replace(/-/g, ' ');
+}

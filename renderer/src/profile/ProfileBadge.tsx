@@ -1,0 +1,99 @@
+import { useRef, useState, type DragEvent } from 'react';
+import type { ProfileProblem } from '../../../core/profile';
+import { loadProfileFile } from './loadProfile';
+import { useActiveProfile } from './useActiveProfile';
+import './profile.css';
+
+interface Props {
+  /** When true (the default) the badge also loads a profile: click to pick a file, or drop one on it. */
+  interactive?: boolean;
+}
+
+/** At most this many problems are listed in the overlay; the workbench lists them all. */
+const SHOWN_PROBLEMS = 4;
+
+/**
+ * Which profile the engine is running with; small enough for the overlay's
+ * header. An agent handed a team profile clicks it, or drops the file on it.
+ * A refused file leaves the active profile as it was and says why.
+ */
+export function ProfileBadge({ interactive = true }: Props) {
+  const profile = useActiveProfile();
+  const input = useRef<HTMLInputElement>(null);
+  const [refused, setRefused] = useState<{ file: string; problems: ProfileProblem[] } | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const detail = [profile.author && `by ${profile.author}`, profile.note].filter(Boolean).join('. ');
+
+  async function load(file: File | undefined) {
+    if (!file) return;
+    const outcome = await loadProfileFile(file);
+    setRefused(outcome.ok ? null : { file: outcome.fileName, problems: outcome.problems });
+  }
+
+  const name = (
+    <>
+      <span className="profile-badge-label">Profile:</span> <span className="profile-badge-name">{profile.name}</span>
+    </>
+  );
+  if (!interactive) {
+    return (
+      <span className="profile-badge" title={detail || undefined} data-testid="profile-badge">
+        {name}
+      </span>
+    );
+  }
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void load(event.dataTransfer.files[0]);
+  };
+
+  return (
+    <span className="profile-badge-wrap">
+      <button
+        type="button"
+        className={`profile-badge profile-badge-button${dragging ? ' is-dragging' : ''}`}
+        title={`${detail ? `${detail}. ` : ''}Click to load another profile file, or drop one here.`}
+        aria-label={`Profile: ${profile.name}. Load another profile`}
+        data-testid="profile-badge"
+        onClick={() => input.current?.click()}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        {name}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="profile-badge-file"
+        onChange={(e) => {
+          void load(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+      {refused && (
+        <span role="alert" className="profile-errors profile-badge-errors">
+          {refused.file} was not loaded; “{profile.name}” is still active.
+          <ul>
+            {refused.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
+              <li key={i}>
+                <code>{p.path || '(whole file)'}</code>: {p.message}
+              </li>
+            ))}
+            {refused.problems.length > SHOWN_PROBLEMS && <li>…and {refused.problems.length - SHOWN_PROBLEMS} more.</li>}
+          </ul>
+          <button type="button" onClick={() => setRefused(null)}>
+            Close
+          </button>
+        </span>
+      )}
+    </span>
+  );
+}

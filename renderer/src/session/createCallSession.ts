@@ -1,0 +1,233 @@
+import type { CueEngine, EngineUpdate } from '../../../core/engine/types';
+import type { Profile } from '../../../core/profile';
+import type { AcousticObservation, TranscriptEvent } from '../../../core/transcript';
+import type { Seconds } from '../../../core/units';
+import type {
+  CallSession,
+  CallSessionEvent,
+  CallSessionSnapshot,
+  CallSource,
+  CallStatus,
+  ShownCardRecord,
+  TranscriptLine,
+} from './types';
+
+export interface CallSessionDeps {
+  createEngine(profile: Profile): CueEngine;
+  getProfile(): Profile;
+  /** Wall clock in epoch milliseconds; injectable for tests. */
+  now?(): number;
+}
+
+function newCallId(now: number): string {
+  const random = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID().slice(0, 8) : Math.random().toString(36).slice(2, 10);
+  return `call-${now.toString(36)}-${random}`;
+}
+
+/** Marks feed the Chromium benchmark (final segment -> card painted). */
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+}
+
+/**
+ * The call session: one engine per call, built from the profile active when
+ * the call starts, so a profile change never alters a call half-way through.
+ * State is mutated in place and the immutable snapshot is rebuilt lazily, so
+ * that a fast replay pushing hundreds of events between two paints costs one
+ * snapshot per paint rather than one per event.
+ */
+export function createCallSession(deps: CallSessionDeps): CallSession & { rebuildIdleEngine(): void } {
+  const wallNow = deps.now ?? (() => Date.now());
+  let engine = deps.createEngine(deps.getProfile());
+  let callId: string | null = null;
+  let status: CallStatus = 'idle';
+  let source: CallSource | null = null;
+  let title: string | null = null;
+  let startedAt: number | null = null;
+  let clock: Seconds = 0;
+  let lines: TranscriptLine[] = [];
+  const lineIndex = new Map<string, number>();
+  let update: EngineUpdate = engine.snapshot();
+  let timeline: EngineUpdate[] = [];
+  let cards: ShownCardRecord[] = [];
+  let moments: Seconds[] = [];
+
+  let snapshot: CallSessionSnapshot | null = null;
+  const listeners = new Set<() => void>();
+  const eventListeners = new Set<(event: CallSessionEvent) => void>();
+
+  const build = (): CallSessionSnapshot => ({
+    callId,
+    status,
+    source,
+    title,
+    startedAt,
+    clock,
+    lines: lines.slice(),
+    update,
+    timeline: timeline.slice(),
+    cards: cards.slice(),
+    moments: moments.slice(),
+  });
+  const getSnapshot = (): CallSessionSnapshot => (snapshot ??= build());
+
+  const changed = (): void => {
+    snapshot = null;
+    for (const listener of [...listeners]) listener();
+  };
+  const emit = (event: CallSessionEvent): void => {
+    for (const listener of [...eventListeners]) listener(event);
+  };
+
+  /** Folds an engine update into the call and records any card it newly put up. */
+  const apply = (next: EngineUpdate, segmentId: string | null, keep: boolean): void => {
+    update = next;
+    if (next.at > clock) clock = next.at;
+    // A tick only decays levels; keeping every one would bury the timeline in noise.
+    if (keep || next.transitions.length > 0 || next.cardChanged) timeline.push(next);
+    if (next.cardChanged && next.card) {
+      const record: ShownCardRecord = { shown: next.card, segmentId };
+      cards.push(record);
+      emit({ type: 'card-shown', record });
+    }
+  };
+
+  const currentRecordIndex = (): number => {
+    const card = update.card;
+    if (!card) return -1;
+    for (let i = cards.length - 1; i >= 0; i--) if (cards[i]?.shown === card) return i;
+    // The engine may hand back an equal card object rather than the same one.
+    for (let i = cards.length - 1; i >= 0; i--) if (cards[i]?.shown.card.id === card.card.id && cards[i]?.shown.shownAt === card.shownAt) return i;
+    return -1;
+  };
+
+  const session: CallSession & { rebuildIdleEngine(): void } = {
+    start(options) {
+      if (status === 'live') session.end();
+      const wall = wallNow();
+      engine = deps.createEngine(deps.getProfile());
+      callId = newCallId(wall);
+      status = 'live';
+      source = options.source;
+      title = options.title ?? null;
+      startedAt = wall;
+      clock = 0;
+      lines = [];
+      lineIndex.clear();
+      timeline = [];
+      cards = [];
+      moments = [];
+      update = engine.snapshot();
+      if (update.card) {
+        const record: ShownCardRecord = { shown: update.card, segmentId: null };
+        cards.push(record);
+      }
+      snapshot = null;
+      emit({ type: 'call-started', snapshot: getSnapshot() });
+      changed();
+      return callId;
+    },
+
+    push(event: TranscriptEvent) {
+      // Nothing is heard, kept or scored outside a call the agent started.
+      if (status !== 'live') return;
+      const at = lineIndex.get(event.segmentId);
+      const existing = at === undefined ? undefined : lines[at];
+      if (existing?.final) return; // a late partial after its final changes nothing
+      const line: TranscriptLine = {
+        segmentId: event.segmentId,
+        channel: event.channel,
+        start: event.start,
+        end: event.end,
+        text: event.text,
+        final: event.type === 'final',
+      };
+      if (at === undefined) {
+        lineIndex.set(event.segmentId, lines.length);
+        lines.push(line);
+      } else {
+        lines[at] = line;
+      }
+      if (event.end > clock) clock = event.end;
+      if (event.type === 'final') mark(`steady:final:${event.segmentId}`);
+      const next = engine.push(event);
+      apply(next, event.type === 'final' ? event.segmentId : null, event.type === 'final');
+      emit({ type: 'segment', event, update: next });
+      changed();
+    },
+
+    observe(observation: AcousticObservation) {
+      if (status !== 'live') return;
+      apply(engine.observe(observation), null, true);
+      changed();
+    },
+
+    tick(now: Seconds) {
+      if (status !== 'live') return;
+      if (now > clock) clock = now;
+      apply(engine.tick(now), null, false);
+      changed();
+    },
+
+    end() {
+      if (status !== 'live') return;
+      status = 'ended';
+      snapshot = null;
+      emit({ type: 'call-ended', snapshot: getSnapshot() });
+      changed();
+    },
+
+    dismissCard() {
+      if (status !== 'live') return;
+      const index = currentRecordIndex();
+      apply(engine.dismiss(clock), null, false);
+      const record = cards[index];
+      if (record) {
+        const dismissed: ShownCardRecord = { ...record, dismissedAt: clock };
+        cards[index] = dismissed;
+        emit({ type: 'card-feedback', record: dismissed });
+      }
+      changed();
+    },
+
+    markCard(helpful: boolean) {
+      const index = currentRecordIndex();
+      const record = cards[index];
+      if (!record) return;
+      const marked: ShownCardRecord = { ...record, helpful };
+      cards[index] = marked;
+      emit({ type: 'card-feedback', record: marked });
+      changed();
+    },
+
+    markMoment() {
+      if (status !== 'live') return;
+      moments.push(clock);
+      emit({ type: 'moment-marked', at: clock });
+      changed();
+    },
+
+    getSnapshot,
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+
+    /** Between calls the meters read from a fresh engine for the active profile. */
+    rebuildIdleEngine() {
+      if (status === 'live') return;
+      if (status === 'idle') {
+        engine = deps.createEngine(deps.getProfile());
+        update = engine.snapshot();
+        changed();
+      }
+    },
+  };
+  return session;
+}

@@ -1,0 +1,58 @@
+import { gunzipSync } from 'fflate';
+import { checkModelLayout } from '../../../core/audio/model/layout';
+import { ArchiveError, readTar, type TarEntry } from '../../../core/audio/model/tar';
+import { modelError, SpeechModelError } from './modelErrors';
+
+/**
+ * Checks a model archive before handing it to the recogniser worker, whose own
+ * failures are slow or silent: a missing file, a web page served in its place,
+ * random bytes, an empty or wrongly laid-out archive all get a clear message
+ * here within a second.
+ */
+export async function fetchModelBytes(url: string): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: 'no-store' });
+  } catch (error) {
+    throw modelError('unreachable', error instanceof Error ? error.message : String(error));
+  }
+  if (response.status === 404) throw modelError('missing', `${new URL(url, location.href).pathname} answered 404`);
+  if (!response.ok) throw modelError('unreachable', `HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+export function modelEntriesFromBytes(bytes: Uint8Array): TarEntry[] {
+  if (bytes.length === 0) throw modelError('empty');
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw modelError('corrupt');
+  let tar: Uint8Array;
+  try {
+    tar = gunzipSync(bytes);
+  } catch {
+    throw modelError('corrupt');
+  }
+  try {
+    return readTar(tar);
+  } catch {
+    throw modelError('corrupt');
+  }
+}
+
+export function checkModelEntries(entries: readonly TarEntry[]): { root: string } {
+  try {
+    return checkModelLayout(entries);
+  } catch (error) {
+    if (error instanceof ArchiveError) {
+      if (/empty/.test(error.message)) throw modelError('empty');
+      if (/made for \d+ Hz/.test(error.message)) throw modelError('sample-rate', error.message);
+      throw modelError('layout', error.message.replace(/^This is not a Vosk speech model: /, ''));
+    }
+    throw error;
+  }
+}
+
+export async function checkModelUrl(url: string): Promise<{ root: string }> {
+  const bytes = await fetchModelBytes(url);
+  return checkModelEntries(modelEntriesFromBytes(bytes));
+}
+
+export { SpeechModelError };

@@ -1,0 +1,15 @@
+import type { StorageProblem } from './errors';
+import { useStorageProblem } from './status';
+
+/** A storage problem in plain words. Shows the app-wide problem unless given a local one. */
+export function StorageNotice({ problem }: { problem?: StorageProblem | null }) {
+  const shared = useStorageProblem();
+  const shown = problem === undefined ? shared : problem;
+  if (!shown) return null;
+  return (
+    <div className="storage-notice" role="alert">
+      <strong>Not saved. </strong>
+      {shown.message}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import Dexie, { type Table } from 'dexie';
+import type { CallRecord, CardRecord, CueChangeRecord, ReflectionRecord, SegmentRecord, SettingRecord } from './records';
+import { describeStorageError } from './errors';
+import { LATEST_VERSION, SCHEMA } from './schema';
+import { getStorageProblem, reportStorageProblem } from './status';
+
+const getStorageProblemKind = () => getStorageProblem()?.kind;
+
+export const DB_NAME = 'steady';
+
+export class SteadyDb extends Dexie {
+  calls!: Table<CallRecord, string>;
+  segments!: Table<SegmentRecord, [string, string]>;
+  cueChanges!: Table<CueChangeRecord, number>;
+  cards!: Table<CardRecord, [string, number]>;
+  reflections!: Table<ReflectionRecord, string>;
+  settings!: Table<SettingRecord, string>;
+
+  /** `upTo` exists for the migration tests, which build the database as an older release had it. */
+  constructor(name: string = DB_NAME, upTo: number = LATEST_VERSION) {
+    super(name);
+    for (const step of SCHEMA) {
+      if (step.version > upTo) break;
+      const version = this.version(step.version).stores(step.stores);
+      if (step.upgrade) version.upgrade(step.upgrade);
+    }
+  }
+}
+
+export const DATA_TABLES = ['calls', 'segments', 'cueChanges', 'cards', 'reflections', 'settings'] as const;
+
+let shared: SteadyDb | null = null;
+
+/** The app's one database connection. */
+export function getDb(): SteadyDb {
+  if (!shared) {
+    shared = new SteadyDb();
+    // Another window holds an older version open: say so instead of waiting silently.
+    shared.on('blocked', () => reportStorageProblem(describeStorageError({ name: 'BlockedError', message: 'blocked' }, 'opening your saved calls')));
+    shared.on('ready', () => {
+      if (getStorageProblemKind() === 'blocked') reportStorageProblem(null);
+    });
+  }
+  return shared;
+}
+
+/** Tests swap in a database of their own (fake-indexeddb, a fresh name). */
+export function setDb(db: SteadyDb | null): void {
+  shared = db;
+}

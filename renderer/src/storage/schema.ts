@@ -1,0 +1,74 @@
+import type { Transaction } from 'dexie';
+import { emptySummary, isHardCall, raisePeak, type CallSummary } from '../../../core/reflection';
+import type { CueChangeRecord } from './records';
+
+/**
+ * Every version of the database schema, oldest first. A version is never
+ * edited once shipped: changes go in a new version with an upgrade, and each
+ * upgrade is tested from the version before it (tests/unit/migration.test.ts).
+ */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/** Shape of a call in version 1, before the summary existed. */
+interface CallV1 {
+  id: string;
+  startedAt: number;
+  endedAt: number | null;
+  peaks?: CallSummary['peaks'];
+  summary?: CallSummary;
+  hard?: 0 | 1;
+  open?: 1;
+}
+
+export const SCHEMA: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      calls: 'id, startedAt',
+      segments: '[callId+segmentId], callId',
+      cueChanges: '++id, callId',
+      cards: '[callId+seq], callId',
+      reflections: 'callId, savedAt',
+      settings: 'key',
+    },
+  },
+  {
+    // v2: each call carries its summary and a hard-call flag (so the history and
+    // the care break never re-read every cue change), and unfinished calls are indexed.
+    version: 2,
+    stores: {
+      calls: 'id, startedAt, open',
+    },
+    upgrade: async (tx) => {
+      const changes = (await tx.table('cueChanges').toArray()) as CueChangeRecord[];
+      const byCall = new Map<string, CueChangeRecord[]>();
+      for (const change of changes) byCall.set(change.callId, [...(byCall.get(change.callId) ?? []), change]);
+      const cards = (await tx.table('cards').toArray()) as { callId: string; helpful?: boolean; reason?: { kind: string } }[];
+      await tx
+        .table('calls')
+        .toCollection()
+        .modify((call: CallV1) => {
+          const summary = emptySummary();
+          summary.peaks = { ...summary.peaks, ...(call.peaks ?? {}) };
+          for (const change of byCall.get(call.id) ?? []) summary.peaks = raisePeak(summary.peaks, change.cue, change.to);
+          for (const card of cards) {
+            if (card.callId !== call.id) continue;
+            summary.cardsShown++;
+            if (card.helpful === true) summary.cardsHelpful++;
+            if (card.reason?.kind === 'abuse') summary.abuse = true;
+            if (card.reason?.kind === 'bad-news') summary.badNews = true;
+          }
+          call.summary = summary;
+          call.hard = isHardCall(summary) ? 1 : 0;
+          if (call.endedAt === null || call.endedAt === undefined) call.open = 1;
+          delete call.peaks;
+        });
+    },
+  },
+];
+
+export const LATEST_VERSION = SCHEMA[SCHEMA.length - 1]!.version;

@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useState } from 'react';
+import { getDb } from './db';
+import { describeStorageError, type StorageProblem } from './errors';
+import { readSetting, settingDefault, writeSetting, type SettingKey, type Settings } from './settings';
+
+/**
+ * One setting, loaded from the database, with a save that reports its own
+ * problem. Every hook instance re-reads when any of them saves.
+ */
+const changed = new Set<() => void>();
+
+export function useSetting<K extends SettingKey>(key: K) {
+  const [value, setValue] = useState<Settings[K]>(() => settingDefault(key));
+  const [loaded, setLoaded] = useState(false);
+  const [problem, setProblem] = useState<StorageProblem | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      readSetting(getDb(), key).then(
+        (v) => {
+          if (!live) return;
+          setValue(v);
+          setLoaded(true);
+        },
+        (error: unknown) => live && setProblem(describeStorageError(error, 'loading your settings')),
+      );
+    void load();
+    changed.add(load);
+    return () => {
+      live = false;
+      changed.delete(load);
+    };
+  }, [key]);
+
+  const save = useCallback(
+    async (next: Settings[K]): Promise<boolean> => {
+      try {
+        await writeSetting(getDb(), key, next);
+        setProblem(null);
+        for (const reload of [...changed]) reload();
+        return true;
+      } catch (error) {
+        setProblem(describeStorageError(error, 'saving your settings'));
+        return false;
+      }
+    },
+    [key],
+  );
+
+  return { value, loaded, problem, save };
+}

@@ -1,0 +1,237 @@
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { CUES, type Cue } from '../../../core/cues';
+import type { CallSummary, CallTrace, TracePoint } from '../../../core/calibration';
+import type { Profile } from '../../../core/profile';
+import { CUE_NAMES } from './format';
+import type { CallFilter } from './protocol';
+import type { Workbench } from './useWorkbench';
+import { latestOnly } from './workbenchClient';
+
+interface Props {
+  wb: Workbench;
+  profile: Profile;
+  loaded: boolean;
+}
+
+const FILTERS: Record<CallFilter, string> = {
+  all: 'All calls',
+  labelled: 'Calls with labels',
+  alerted: 'Calls with alerts',
+  missed: 'Missed: labelled, no alert',
+  'false-alarm': 'Alert without a label',
+};
+const LIST_LIMIT = 200;
+
+/** One call at a time: a cue's level against its thresholds, labels and alerts marked, every point opens its utterance. */
+export function CallTimeline({ wb, profile, loaded }: Props) {
+  const [filter, setFilter] = useState<CallFilter>('labelled');
+  const [list, setList] = useState<{ calls: CallSummary[]; total: number } | null>(null);
+  const [callIndex, setCallIndex] = useState<number | null>(null);
+  const [trace, setTrace] = useState<CallTrace | null>(null);
+  const [cue, setCue] = useState<Cue>('hostility');
+  const [point, setPoint] = useState<TracePoint | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const ids = { filter: useId(), call: useId(), cue: useId() };
+
+  // Dragging a slider asks again on every step; only the newest question is answered, so the worker never falls behind.
+  const fetchList = useMemo(
+    () =>
+      latestOnly(
+        (q: { profile: Profile; filter: CallFilter }) => wb.client().request({ type: 'calls', profile: q.profile, filter: q.filter, limit: LIST_LIMIT }, 'calls'),
+        (r) => {
+          setList(r);
+          setError(null);
+          setCallIndex((current) => (current !== null && r.calls.some((c) => c.index === current) ? current : (r.calls[0]?.index ?? null)));
+        },
+        (e) => setError(e.message),
+      ),
+    [wb],
+  );
+  const fetchTrace = useMemo(
+    () =>
+      latestOnly(
+        (q: { profile: Profile; callIndex: number }) => wb.client().request({ type: 'trace', profile: q.profile, callIndex: q.callIndex }, 'trace'),
+        (r) => {
+          setTrace(r.trace);
+          setPoint((p) => (p ? (r.trace.points.find((q) => q.segmentIndex === p.segmentIndex) ?? null) : null));
+        },
+        (e) => setError(e.message),
+      ),
+    [wb],
+  );
+
+  useEffect(() => {
+    if (loaded) fetchList({ profile, filter });
+  }, [fetchList, profile, filter, loaded, wb.generation]);
+
+  useEffect(() => {
+    if (!loaded || callIndex === null) setTrace(null);
+    else fetchTrace({ profile, callIndex });
+  }, [fetchTrace, profile, callIndex, loaded]);
+
+  if (!loaded) return null;
+  return (
+    <section className="wb-panel" aria-labelledby="wb-tl-h">
+      <h2 id="wb-tl-h">Call timeline</h2>
+      <div className="wb-row">
+        <label htmlFor={ids.filter}>Show</label>
+        <select id={ids.filter} value={filter} onChange={(e) => setFilter(e.target.value as CallFilter)}>
+          {Object.entries(FILTERS).map(([k, v]) => (
+            <option key={k} value={k}>
+              {v}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.call}>Call</label>
+        <select id={ids.call} value={callIndex ?? ''} onChange={(e) => setCallIndex(e.target.value === '' ? null : Number(e.target.value))} disabled={!list?.calls.length}>
+          {list?.calls.map((c) => (
+            <option key={c.index} value={c.index}>
+              {c.id} · labels: {c.labelled.join(', ') || 'none'} · alerts: {c.alerted.join(', ') || 'none'}
+            </option>
+          ))}
+        </select>
+        {list && (
+          <span className="muted small">
+            {list.total > list.calls.length ? `first ${list.calls.length} of ${list.total.toLocaleString()}` : `${list.total.toLocaleString()} calls`}
+          </span>
+        )}
+      </div>
+      {list && list.calls.length === 0 && <p className="muted">No loaded call matches “{FILTERS[filter]}”.</p>}
+      {error && (
+        <p role="alert" className="wb-error">
+          {error}
+        </p>
+      )}
+      {trace && (
+        <>
+          <div className="wb-row">
+            <label htmlFor={ids.cue}>Cue</label>
+            <select id={ids.cue} value={cue} onChange={(e) => setCue(e.target.value as Cue)}>
+              {CUES.map((c) => (
+                <option key={c} value={c}>
+                  {CUE_NAMES[c]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <TimelineChart trace={trace} cue={cue} profile={profile} selected={point?.segmentIndex ?? null} onPick={setPoint} />
+          <PointDetails point={point} />
+        </>
+      )}
+    </section>
+  );
+}
+
+const W = 340;
+const H = 180;
+const PAD = { left: 64, right: 8, top: 8, bottom: 26 };
+
+function TimelineChart({ trace, cue, profile, selected, onPick }: { trace: CallTrace; cue: Cue; profile: Profile; selected: number | null; onPick: (p: TracePoint) => void }) {
+  const t = profile.thresholds[cue];
+  const maxLevel = Math.max(t.high * 1.15, ...trace.points.map((p) => p.levels[cue]), 0.1);
+  const duration = Math.max(trace.duration, 1);
+  const sx = (s: number) => PAD.left + (s / duration) * (W - PAD.left - PAD.right);
+  const sy = (v: number) => H - PAD.bottom - (v / maxLevel) * (H - PAD.top - PAD.bottom);
+  const path = trace.points.map((p, k) => `${k ? 'L' : 'M'}${sx(p.at).toFixed(1)},${sy(p.levels[cue]).toFixed(1)}`).join(' ');
+  const key = (p: TracePoint) => (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onPick(p);
+    }
+  };
+  // Lines at the same level share one label ("watch/rising/high 0.50" for safety) instead of overprinting.
+  const lines: { key: string; names: string; value: number }[] = [];
+  for (const k of ['watch', 'rising', 'high'] as const) {
+    const same = lines.find((l) => Math.abs(l.value - t[k]) < 1e-9);
+    if (same) {
+      same.names += `/${k}`;
+      same.key = k;
+    } else lines.push({ key: k, names: k, value: t[k] });
+  }
+  const alerts = trace.points.filter((p) => p.alerts.includes(cue));
+  const labelled = trace.points.filter((p) => p.label === cue);
+  return (
+    <figure className="wb-chart wb-timeline">
+      <figcaption>
+        {CUE_NAMES[cue]} level in {trace.id}: {labelled.length} labelled {labelled.length === 1 ? 'segment' : 'segments'} (shaded), {alerts.length}{' '}
+        {alerts.length === 1 ? 'alert' : 'alerts'} (▲)
+      </figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} role="group" aria-label={`${CUE_NAMES[cue]} timeline`}>
+        {labelled.map((p) => (
+          <rect key={`l${p.segmentIndex}`} x={sx(p.start)} y={PAD.top} width={Math.max(2, sx(p.at) - sx(p.start))} height={H - PAD.top - PAD.bottom} className="label-band" />
+        ))}
+        {lines.map(({ names, value, key }) => (
+          <g key={key}>
+            <line x1={PAD.left} x2={W - PAD.right} y1={sy(value)} y2={sy(value)} className={`threshold threshold-${key}`} />
+            <text x={PAD.left - 3} y={sy(value) + 3} className="tick" textAnchor="end">
+              {names} {value.toFixed(2)}
+            </text>
+          </g>
+        ))}
+        <line x1={PAD.left} y1={H - PAD.bottom} x2={W - PAD.right} y2={H - PAD.bottom} className="axis" />
+        <text x={PAD.left} y={H - 8} className="tick">
+          0 s
+        </text>
+        <text x={W - PAD.right} y={H - 8} className="tick" textAnchor="end">
+          {duration.toFixed(0)} s
+        </text>
+        <path d={path} className="series" fill="none" />
+        {alerts.map((p) => (
+          <text key={`a${p.segmentIndex}`} x={sx(p.at)} y={PAD.top + 10} className="alert-mark" textAnchor="middle">
+            ▲
+          </text>
+        ))}
+        {trace.points.map((p) => (
+          <circle
+            key={p.segmentIndex}
+            cx={sx(p.at)}
+            cy={sy(p.levels[cue])}
+            r={p.segmentIndex === selected ? 5 : 3.5}
+            className={`point${p.segmentIndex === selected ? ' is-selected' : ''}${p.label === cue ? ' is-labelled' : ''}`}
+            role="button"
+            tabIndex={0}
+            aria-pressed={p.segmentIndex === selected}
+            aria-label={`${p.at.toFixed(1)} s: ${p.states[cue]}${p.label !== 'none' ? `, labelled ${p.label}` : ''}${p.alerts.includes(cue) ? ', alert' : ''}`}
+            onClick={() => onPick(p)}
+            onKeyDown={key(p)}
+          >
+            <title>{p.text}</title>
+          </circle>
+        ))}
+      </svg>
+    </figure>
+  );
+}
+
+function PointDetails({ point }: { point: TracePoint | null }) {
+  if (!point) return <p className="muted small">Choose a point to see what the customer said and why it scored.</p>;
+  return (
+    <div className="wb-point" aria-live="polite" data-testid="timeline-point">
+      <p className="wb-utterance">
+        <span className="muted small">{point.at.toFixed(1)} s · customer · labelled {point.label}</span>
+        <br />“{point.text}”
+      </p>
+      <p className="small">
+        {CUES.map((c) => (
+          <span key={c} className="wb-state">
+            {CUE_NAMES[c]}: <strong>{point.states[c]}</strong> ({point.levels[c].toFixed(2)})
+            {point.alerts.includes(c) ? ' — alert' : ''}
+          </span>
+        ))}
+      </p>
+      {point.evidence.length === 0 ? (
+        <p className="muted small">No words or signals scored in this utterance.</p>
+      ) : (
+        <ul className="wb-evidence">
+          {point.evidence.map((e, i) => (
+            <li key={i}>
+              “{e.text}” <span className="muted">({e.kind}, {CUE_NAMES[e.cue].toLowerCase()})</span> {e.weight >= 0 ? '+' : ''}
+              {e.weight.toFixed(2)}
+              {e.negated ? ' · negated' : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { useId, useState } from 'react';
+import { validateProfile, type Profile, type ProfileProblem } from '../../../core/profile';
+import { setActiveProfile } from '../profile/activeProfile';
+import { downloadProfile, profileFileName } from '../profile/exportProfile';
+import { ProfileBadge } from '../profile/ProfileBadge';
+import { ProfileLoader } from '../profile/ProfileLoader';
+import { useActiveProfile } from '../profile/useActiveProfile';
+
+interface Props {
+  draft: Profile;
+  onChange: (profile: Profile) => void;
+}
+
+/**
+ * The draft the workbench tunes, and the way out: export it as a file for
+ * agents, or make it the profile this machine runs with.
+ */
+export function ProfilePanel({ draft, onChange }: Props) {
+  const active = useActiveProfile();
+  const [problems, setProblems] = useState<ProfileProblem[] | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const ids = { name: useId(), author: useId(), note: useId() };
+  const same = JSON.stringify(active) === JSON.stringify(draft);
+
+  function checked(): Profile | null {
+    const result = validateProfile(draft);
+    if (!result.ok) {
+      setProblems(result.problems);
+      setNotice(null);
+      return null;
+    }
+    setProblems(null);
+    return result.profile;
+  }
+
+  return (
+    <section className="wb-panel" aria-labelledby="wb-profile-h">
+      <h2 id="wb-profile-h">Profile</h2>
+      <p className="small">
+        <ProfileBadge interactive={false} /> <span className="muted">(active on this machine)</span>
+      </p>
+      <div className="wb-field">
+        <label htmlFor={ids.name}>Name</label>
+        <input id={ids.name} value={draft.name} maxLength={120} onChange={(e) => onChange({ ...draft, name: e.target.value })} />
+        <label htmlFor={ids.author}>Author</label>
+        <input id={ids.author} value={draft.author} maxLength={120} onChange={(e) => onChange({ ...draft, author: e.target.value })} />
+        <label htmlFor={ids.note}>Note</label>
+        <textarea id={ids.note} rows={2} maxLength={2000} value={draft.note} onChange={(e) => onChange({ ...draft, note: e.target.value })} />
+      </div>
+      <div className="wb-row">
+        <button
+          type="button"
+          onClick={() => {
+            const p = checked();
+            if (!p) return;
+            downloadProfile(p);
+            setNotice(`Saved ${profileFileName(p)}. Agents load it with “Load profile…” or by dropping the file on Steady.`);
+          }}
+        >
+          Export profile
+        </button>
+        <button
+          type="button"
+          disabled={same}
+          onClick={() => {
+            const p = checked();
+            if (!p) return;
+            setActiveProfile(p);
+            setNotice(`“${p.name}” is now the active profile on this machine.`);
+          }}
+        >
+          Use on this machine
+        </button>
+        <button type="button" disabled={same} onClick={() => onChange(active)}>
+          Discard changes
+        </button>
+      </div>
+      <div role="status" aria-live="polite">
+        {notice && <p className="ok-text">{notice}</p>}
+      </div>
+      {problems && (
+        <div role="alert" className="wb-error">
+          This profile cannot be saved yet:
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>
+                <code>{p.path || '(whole profile)'}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <ProfileLoader
+        onLoaded={(outcome) => {
+          onChange(outcome.profile);
+          setProblems(null);
+          setNotice(null);
+        }}
+      />
+    </section>
+  );
+}

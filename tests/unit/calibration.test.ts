@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compareMetrics, findPhraseHits, PhraseIndex, phraseTokens, withThreshold } from '../../core/calibration';
+import type { Profile } from '../../core/profile';
+import { WorkbenchModel } from '../../renderer/src/workbench/workbenchModel';
+
+const fixtureProfile = JSON.parse(readFileSync('tests/fixtures/calibration/sweep-profile.json', 'utf8')) as Profile;
+
+function loadModel(text: string, name = 'calls.jsonl'): WorkbenchModel {
+  const model = new WorkbenchModel();
+  model.beginLoad(name);
+  text.split('\n').forEach((line, i) => model.addLine(line, i + 1));
+  return model;
+}
+
+const fixture = readFileSync('tests/fixtures/calibration/sweep-calls.jsonl', 'utf8');
+
+describe('phrase search', () => {
+  const calls = [
+    {
+      id: 'a',
+      segments: [
+        { speaker: 'customer' as const, start: 0, end: 2, text: 'You  people never listen!', label: 'hostility' as const },
+        { speaker: 'agent' as const, start: 3, end: 5, text: 'I hear you, people get frustrated.' },
+        { speaker: 'customer' as const, start: 6, end: 8, text: 'You peoples? No.', label: 'none' as const },
+        { speaker: 'customer' as const, start: 9, end: 10, text: 'I can’t cope with you people.', label: 'distress' as const },
+      ],
+    },
+  ];
+
+  it('matches whole words, any spacing and case, customer lines only, counted by label', () => {
+    const result = findPhraseHits(calls, 'you people');
+    expect(result.total).toBe(2);
+    expect(result.hits.map((h) => [h.segmentIndex, h.text.slice(h.span[0], h.span[1])])).toEqual([
+      [0, 'You  people'],
+      [3, 'you people'],
+    ]);
+    expect(result.byLabel).toEqual({ none: 0, distress: 1, hostility: 1, safety: 0 });
+  });
+
+  it('reads words as the scorer does: curly or missing apostrophes alike; nothing for an empty phrase', () => {
+    expect(findPhraseHits(calls, "can't cope").total).toBe(1);
+    expect(findPhraseHits(calls, 'cant cope').total).toBe(1);
+    expect(phraseTokens('   ')).toEqual([]);
+    expect(findPhraseHits(calls, '  ').total).toBe(0);
+  });
+
+  it('ignores punctuation in the phrase, as scoring does', () => {
+    expect(findPhraseHits(calls, 'listen!(').total).toBe(1);
+    expect(findPhraseHits(calls, 'No.').total).toBe(1);
+  });
+});
+
+describe('the workbench model', () => {
+  it('keeps every good line of a file, and lists the bad ones with line and field', () => {
+    const text = `${fixture.trim()}\n{"id": "bad", "segments": [{"speaker": "caller", "start": 0, "end": 1, "text": "hi"}]}\nnot json\n`;
+    const model = loadModel(text);
+    const summary = model.summary();
+    expect(summary.calls).toBe(7);
+    expect(summary.problemCount).toBe(2);
+    expect(summary.problems[0]).toMatchObject({ line: 8, field: 'segments[0].speaker' });
+    expect(summary.problems[1]).toMatchObject({ line: 9, field: '(line)' });
+  });
+
+  it('gives the hand-worked figures, and moving a threshold changes them', () => {
+    const model = loadModel(fixture);
+    const at = (rising: number) => model.evaluate(withThreshold(fixtureProfile, { cue: 'hostility', key: 'rising' }, rising)).cues.hostility;
+    expect(at(0.2)).toMatchObject({ tp: 3, fp: 2, fn: 1 });
+    expect(at(0.6)).toMatchObject({ tp: 1, fp: 0, fn: 3 });
+  });
+
+  it('rescores when a phrase is added, so its weight counts at once', () => {
+    const model = loadModel(fixture);
+    const without = model.evaluate(fixtureProfile).cues.hostility;
+    const withFlimp: Profile = { ...fixtureProfile, phrases: { ...fixtureProfile.phrases, add: [...fixtureProfile.phrases.add, { phrase: 'flimp', cue: 'hostility', weight: 0.6 }] } };
+    const after = model.evaluate(withFlimp).cues.hostility;
+    // c7 "Flimp." is labelled hostility (now a hit), c6 "Flimp." is not (now a false alarm).
+    expect(after.tp).toBe(without.tp + 1);
+    expect(after.fp).toBe(without.fp + 1);
+  });
+
+  it('lists calls by outcome and traces one with its evidence', () => {
+    const model = loadModel(fixture);
+    const profile = withThreshold(fixtureProfile, { cue: 'hostility', key: 'rising' }, 0.4);
+    expect(model.listCalls(profile, 'missed', 10).calls.map((c) => c.id)).toEqual(['sweep-c2', 'sweep-c7']);
+    expect(model.listCalls(profile, 'false-alarm', 10).calls.map((c) => c.id)).toEqual(['sweep-c5']);
+    expect(model.listCalls(profile, 'all', 3)).toMatchObject({ total: 7 });
+    const trace = model.trace(profile, 2);
+    expect(trace.id).toBe('sweep-c3');
+    expect(trace.points).toHaveLength(1);
+    expect(trace.agentLines).toHaveLength(1);
+    const point = trace.points[0]!;
+    expect(point.levels.hostility).toBeCloseTo(0.9, 5);
+    expect(point.states.hostility).toBe('rising');
+    expect(point.alerts).toEqual(['hostility']);
+    expect(point.evidence.map((e) => e.text)).toEqual(['Zorbly', 'quibbet']);
+    expect(() => model.trace(profile, 99)).toThrow(/no call number 100 \(7 loaded\)/);
+  });
+
+  it('compares two profiles on the same calls', () => {
+    const model = loadModel(fixture);
+    const a = model.evaluate(withThreshold(fixtureProfile, { cue: 'hostility', key: 'rising' }, 0.2));
+    const b = model.evaluate(withThreshold(fixtureProfile, { cue: 'hostility', key: 'rising' }, 0.6));
+    const cmp = compareMetrics(a, b);
+    const hostility = cmp.deltas.find((d) => d.cue === 'hostility')!;
+    expect(hostility.precision).toBeCloseTo(0.4);
+    expect(hostility.recall).toBeCloseTo(-0.5);
+    expect(cmp.falseAlertsPerHourDelta).toBeCloseTo(-2);
+    expect(cmp.caughtDelta).toBe(-2);
+  });
+});
+
+describe('the phrase index', () => {
+  it('finds exactly what the plain search finds', () => {
+    const calls = readFileSync('tests/fixtures/calibration/sweep-calls.jsonl', 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Parameters<typeof findPhraseHits>[0][number]);
+    const index = new PhraseIndex(calls);
+    for (const phrase of ['zorbly', 'Zorbly quibbet', 'quibbet', 'flimp', 'goodbye', 'nothing here', '']) {
+      expect(index.search(phrase)).toEqual(findPhraseHits(calls, phrase));
+    }
+    // Agent lines are never searched.
+    expect(index.search('goodbye').total).toBe(0);
+  });
+});

@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_PROFILE, serializeProfile, type Profile } from '../../core/profile';
+
+const team: Profile = { ...DEFAULT_PROFILE, name: 'Hardship team', thresholds: { ...DEFAULT_PROFILE.thresholds, hostility: { watch: 0.2, rising: 0.4, high: 1 } } };
+
+/** A fresh copy of the renderer's profile modules, as after an app restart. */
+async function restart() {
+  vi.resetModules();
+  const store = await import('../../renderer/src/profile/activeProfile');
+  const loader = await import('../../renderer/src/profile/loadProfile');
+  return { ...store, ...loader };
+}
+
+describe('the active profile', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('survives a restart', async () => {
+    const first = await restart();
+    expect(first.getActiveProfile().name).toBe(DEFAULT_PROFILE.name);
+    first.setActiveProfile(team);
+    const second = await restart();
+    expect(second.getActiveProfile()).toEqual(team);
+  });
+
+  it('falls back to the defaults when the saved copy is damaged', async () => {
+    localStorage.setItem('steady.activeProfile', '{"name": ');
+    expect((await restart()).getActiveProfile()).toEqual(DEFAULT_PROFILE);
+    localStorage.setItem('steady.activeProfile', JSON.stringify({ ...team, thresholds: null }));
+    expect((await restart()).getActiveProfile()).toEqual(DEFAULT_PROFILE);
+  });
+
+  it('loads a good file and tells listeners; a broken file changes nothing, saved or in memory', async () => {
+    const app = await restart();
+    const seen: string[] = [];
+    app.subscribeActiveProfile(() => seen.push(app.getActiveProfile().name));
+    const good = await app.loadProfileFile(new File([serializeProfile(team)], 'team.json'));
+    expect(good).toMatchObject({ ok: true, fileName: 'team.json', migratedFrom: null });
+    expect(seen).toEqual(['Hardship team']);
+
+    const broken = await app.loadProfileFile(new File([JSON.stringify({ ...team, name: '', alerts: { maxNewCardsPerMinute: 0 } })], 'broken.json'));
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.problems.map((p) => p.path).sort()).toEqual(['alerts.holdWhileAgentSpeaks', 'alerts.maxNewCardsPerMinute', 'alerts.minDisplaySeconds', 'name']);
+    expect(seen).toEqual(['Hardship team']);
+    expect(app.getActiveProfile()).toEqual(team);
+    expect((await restart()).getActiveProfile()).toEqual(team);
+  });
+
+  it('migrates an old file on load and says so', async () => {
+    const app = await restart();
+    const old = { name: 'Old team', thresholds: { distress: 0.4, hostility: 0.5, safety: 0.3 } };
+    const result = await app.loadProfileFile(new File([JSON.stringify(old)], 'old.json'));
+    expect(result).toMatchObject({ ok: true, migratedFrom: 0 });
+    expect(app.getActiveProfile().thresholds.hostility.rising).toBe(0.5);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PROFILE, parseProfileText, serializeProfile, validateProfile } from '../../core/profile';
+
+function clone<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
+describe('profile validation', () => {
+  it('accepts the defaults and round-trips them through a file', () => {
+    const result = parseProfileText(serializeProfile(DEFAULT_PROFILE));
+    expect(result).toEqual({ ok: true, profile: DEFAULT_PROFILE, migratedFrom: null });
+  });
+
+  it('reports every field error at once, each with its path', () => {
+    type Loose = {
+      name: unknown;
+      thresholds: { hostility: { watch: unknown } };
+      trend: { halfLife: number };
+      phrases: { add: unknown[] };
+      alerts: { maxNewCardsPerMinute: number };
+      cards: { crisisLine: { phone?: string } };
+    };
+    const broken = clone(DEFAULT_PROFILE) as unknown as Loose;
+    broken.name = '';
+    broken.thresholds.hostility.watch = 'high';
+    broken.trend.halfLife = -1;
+    broken.phrases.add = [{ phrase: 'you people', cue: 'anger', weight: 9 }];
+    broken.alerts.maxNewCardsPerMinute = 2.5;
+    delete broken.cards.crisisLine.phone;
+    const result = validateProfile(broken);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const paths = result.problems.map((p) => p.path).sort();
+    expect(paths).toEqual(
+      [
+        'name',
+        'thresholds.hostility.watch',
+        'trend.halfLife',
+        'phrases.add[0].cue',
+        'phrases.add[0].weight',
+        'alerts.maxNewCardsPerMinute',
+        'cards.crisisLine.phone',
+      ].sort(),
+    );
+    const watch = result.problems.find((p) => p.path === 'thresholds.hostility.watch');
+    expect(watch?.message).toMatch(/expected number, got text "high"/);
+    expect(result.problems.find((p) => p.path === 'cards.crisisLine.phone')?.message).toMatch(/missing/);
+  });
+
+  it('refuses thresholds out of order, naming the cue', () => {
+    const broken = clone(DEFAULT_PROFILE);
+    broken.thresholds.distress = { watch: 0.6, rising: 0.5, high: 0.9 };
+    const result = validateProfile(broken);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toEqual([{ path: 'thresholds.distress', message: 'thresholds must satisfy watch <= rising <= high' }]);
+  });
+
+  it('names the line and column of a JSON syntax error', () => {
+    const result = parseProfileText('{\n  "name": "x",\n  oops\n}');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems[0]?.path).toBe('');
+      expect(result.problems[0]?.message).toMatch(/not valid JSON.*line 3/);
+    }
+  });
+
+  it('refuses a file from a newer Steady instead of guessing', () => {
+    const result = validateProfile({ ...DEFAULT_PROFILE, version: 7 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]).toMatchObject({ path: 'version', message: expect.stringMatching(/newer Steady \(version 7\)/) });
+  });
+
+  it('refuses something that is not an object', () => {
+    for (const input of [null, 3, 'x', []]) {
+      const result = validateProfile(input);
+      expect(result).toEqual({ ok: false, problems: [{ path: '', message: 'a profile must be a JSON object' }] });
+    }
+  });
+});
