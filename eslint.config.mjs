@@ -11,7 +11,7 @@ const domGlobals = ['window', 'document', 'navigator', 'location', 'localStorage
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'models/cache/**', 'release/**', '**/*.d.ts'],
+    ignores: ['**/out/**', 'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'models/cache/**', 'release/**', '**/*.d.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
