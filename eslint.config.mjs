@@ -1,13 +1,18 @@
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
-import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 /**
  * Layer rules that fail the build (in the spirit of VS Code's layers):
- * - core/ is platform-neutral: no electron, no node:* or Node built-ins, no react, no DOM globals.
- * - main/ never imports renderer/; renderer/ never imports main/ (only preload/api types).
+ * - core/ is platform-neutral: no electron, no node:* or Node built-ins, no react, no DOM globals,
+ *   and it imports no other layer.
+ * - main/ never imports renderer/; renderer/ reaches main only through preload/api.
+ * ESLint's own no-restricted-imports does this without a resolver plugin (whose native
+ * bindings are not all on every registry mirror, which broke `npm ci`).
  */
 const domGlobals = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB', 'self', 'fetch', 'AudioContext', 'Worker', 'HTMLElement', 'requestAnimationFrame', 'process', 'Buffer', 'require', '__dirname'];
+
+const layer = (names, message) => ({ group: names.flatMap((n) => [`**/${n}`, `**/${n}/**`]), message });
 
 export default tseslint.config(
   {
@@ -16,38 +21,39 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })] },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          zones: [
-            { target: './main', from: './renderer', message: 'main/ must not import renderer/.' },
-            { target: './core', from: ['./main', './preload', './renderer', './tools', './tests'], message: 'core/ is the bottom layer and imports no other layer.' },
-            { target: './renderer', from: './main', message: 'renderer/ talks to main only through preload/api.' },
-          ],
-        },
-      ],
     },
   },
   {
     files: ['core/**/*.ts'],
     rules: {
-      'import-x/no-nodejs-modules': 'error',
       'no-restricted-imports': [
         'error',
         {
+          paths: builtinModules.map((name) => ({ name, message: 'core/ is platform-neutral: no Node built-ins.' })),
           patterns: [
             { group: ['electron', 'electron/*'], message: 'core/ is platform-neutral: no electron.' },
             { group: ['node:*'], message: 'core/ is platform-neutral: no Node built-ins.' },
             { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'core/ is platform-neutral: no react.' },
             { group: ['dexie', 'vosk-browser'], message: 'core/ is platform-neutral: no browser-only libraries.' },
+            layer(['main', 'preload', 'renderer', 'tools', 'tests'], 'core/ is the bottom layer and imports no other layer.'),
           ],
         },
       ],
       'no-restricted-globals': ['error', ...domGlobals.map((name) => ({ name, message: `core/ is platform-neutral: no ${name}.` }))],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [layer(['renderer'], 'main/ must not import renderer/.')] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [layer(['main'], 'renderer/ talks to main only through preload/api.')] }],
     },
   },
 );

@@ -1,0 +1,33 @@
+import { chromium } from '@playwright/test';
+import { startStaticServer } from '../tests/support/staticServer';
+async function main() {
+  const server = await startStaticServer('out/web', 4199);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+  const page = await browser.newPage({ viewport: { width: 380, height: 760 } });
+  page.on('console', (m) => { if (m.type() === 'error') console.log('console error:', m.text()); });
+  await page.goto('http://127.0.0.1:4199/index.html#/overlay');
+  await page.evaluate(() => 1);
+  await page.screenshot({ path: '/tmp/shots/0-idle.png', fullPage: true });
+  const opt = page.locator('[data-testid="replay-call"] option[value^="practice:02-slow-hostility.jsonl:"]');
+  await page.getByTestId('replay-call').selectOption((await opt.getAttribute('value'))!);
+  await page.getByRole('radio', { name: 'Fastest' }).check();
+  await page.getByRole('checkbox', { name: 'Pause at each new card' }).setChecked(true);
+  await page.getByTestId('replay-play').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="replay-status"]')?.getAttribute('data-state') === 'paused');
+  await page.getByRole('checkbox', { name: 'Pause at each new card' }).setChecked(false);
+  await page.getByTestId('replay-play').click();
+  await page.waitForFunction(() => location.hash.startsWith('#/reflect'), null, { timeout: 30000 }).catch(() => console.log('no reflect nav'));
+  await page.screenshot({ path: '/tmp/shots/2-reflect.png', fullPage: true });
+  await page.goto('http://127.0.0.1:4199/index.html#/history');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/shots/3-history.png', fullPage: true });
+  await page.goto('http://127.0.0.1:4199/index.html#/audio');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/shots/4-audio.png', fullPage: true });
+  const wide = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await wide.goto('http://127.0.0.1:4199/index.html#/workbench');
+  await wide.waitForTimeout(500);
+  await wide.screenshot({ path: '/tmp/shots/5-workbench.png', fullPage: true });
+  await browser.close(); server.close();
+}
+void main();
