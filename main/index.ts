@@ -130,7 +130,7 @@ function start(): void {
       // Windows 10+, macOS 12.3+ and Linux with PulseAudio or PipeWire; the audio view reports a failure plainly.
       systemAudioLoopback: true,
       overlay: {
-        state: () => overlay?.state() ?? { mode: 'compact', opacity: 1, clickThrough: false },
+        state: () => overlay?.state() ?? { mode: 'expanded', opacity: 1, clickThrough: false },
         setMode: (mode) => overlay!.setMode(mode),
         setOpacity: (opacity) => overlay!.setOpacity(opacity),
         setClickThrough: (enabled) => overlay!.setClickThrough(enabled),

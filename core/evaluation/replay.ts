@@ -79,7 +79,7 @@ export function evaluateScored(scored: ScoredCalls, profile: Profile): Evaluatio
           previous = s.state;
           continue;
         }
-        const state = stepTrend(s, t.params, time[k], t.scores[k], t.jumps[k] === 1);
+        const state = stepTrend(s, t.params, time[k], t.scores[k], t.jumps[k] === 1, true);
         const flagged = state >= RISING;
         if (l === code) {
           if (flagged) t.tp++;
@@ -151,7 +151,7 @@ export function traceCall(scored: ScoredCalls, profile: Profile, call: number): 
     const st = new Uint8Array(to - from);
     for (let k = from; k < to; k++) {
       const agent = scored.labels[k] === AGENT_SEGMENT;
-      st[k - from] = stepTrend(s, params, scored.time[k], agent ? 0 : scored.scores[cue][k], !agent && scored.jumps[cue][k] === 1);
+      st[k - from] = stepTrend(s, params, scored.time[k], agent ? 0 : scored.scores[cue][k], !agent && scored.jumps[cue][k] === 1, !agent);
       lv[k - from] = s.level;
     }
     levels[cue] = lv;

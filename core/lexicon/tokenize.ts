@@ -50,6 +50,48 @@ function isClauseEnd(c: number): boolean {
   return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 0x2014 || c === 0x2013;
 }
 
+const SUFFIXES: ReadonlySet<string> = new Set(['m', 't', 's', 'll', 've', 'd', 're']);
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === Ch.Apos || c === Ch.RightQuote || c === Ch.LeftQuote;
+}
+
+/** Letters immediately before `end` (the contraction suffix just matched). */
+function contractionLength(text: string, end: number): number {
+  let k = end;
+  while (k > 0 && isLetter(text.charCodeAt(k - 1))) k--;
+  return end - k;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/**
+ * If a spaced-out contraction follows the word ending at `i` ("don ’ t"), the
+ * offset just past its suffix; otherwise `i`. Only the standard suffixes, and
+ * "t" only after "n" ("don", "can", "isn"), so a quoted word is never glued on.
+ */
+function spacedContraction(text: string, i: number, word: string): number {
+  const n = text.length;
+  let j = i;
+  while (j < n && isSpace(text.charCodeAt(j))) j++;
+  if (j >= n || !isApostrophe(text.charCodeAt(j))) return i;
+  j++;
+  while (j < n && isSpace(text.charCodeAt(j))) j++;
+  const from = j;
+  while (j < n && isLetter(text.charCodeAt(j))) j++;
+  if (j === from || j - from > 2 || (j < n && isWordChar(text.charCodeAt(j)))) return i;
+  const suffix = text.slice(from, j).toLowerCase();
+  if (!SUFFIXES.has(suffix)) return i;
+  if (suffix === 't' && !word.endsWith('n')) return i;
+  return j;
+}
+
 export function tokenize(text: string): Tokens {
   const words: string[] = [];
   const starts: number[] = [];
@@ -80,7 +122,14 @@ export function tokenize(text: string): Tokens {
       else if (d === Ch.Apos || d === Ch.RightQuote || d === Ch.LeftQuote) hasApos = true;
       i++;
     }
-    const lowered = text.slice(start, i).toLowerCase();
+    let lowered = text.slice(start, i).toLowerCase();
+    const joined = spacedContraction(text, i, lowered);
+    if (joined > i) {
+      // "don ’ t", "I ’ m": some corpora and recognisers space out the apostrophe; read them as one word so negation still works.
+      lowered = `${lowered}'${text.slice(joined - contractionLength(text, joined), joined).toLowerCase()}`;
+      hasApos = true;
+      i = joined;
+    }
     const word = hasApos ? normaliseWord(lowered) : (CONTRACTIONS.get(lowered) ?? lowered);
     if (word.length === 0) continue;
     words.push(word);

@@ -23,6 +23,10 @@ export interface TrendParams {
   hysteresis: Score;
   minHold: Seconds;
   cooldown: Seconds;
+  /** Factor the level keeps at each customer turn (see stepTrend). */
+  turnDecay: number;
+  /** Only turns scoring below this count as calm turns for turnDecay. */
+  calmBelow: Score;
   /** Once high, stay high for the rest of the call (safety: never smoothed away). */
   latchHigh: boolean;
 }
@@ -51,6 +55,8 @@ export function trendParams(profile: Profile, cue: 'distress' | 'hostility' | 's
     minHold: profile.trend.minHold,
     cooldown: profile.trend.cooldown,
     latchHigh: cue === 'safety',
+    turnDecay: Number(process.env.TD ?? 1),
+    calmBelow: process.env.TDALL ? Infinity : t.watch,
   };
 }
 
@@ -85,11 +91,12 @@ function band(level: number, p: TrendParams, margin: number): number {
  * Returns the new state code. Steps with input 0 are ticks: levels decay and
  * holds expire.
  */
-export function stepTrend(s: TrendState, p: TrendParams, now: Seconds, input: Score, jump: boolean): number {
+export function stepTrend(s: TrendState, p: TrendParams, now: Seconds, input: Score, jump: boolean, turn = false): number {
   if (now > s.at) {
     s.level *= Math.exp(-p.decayPerSecond * (now - s.at));
     s.at = now;
   }
+  if (turn && input < p.calmBelow) s.level *= p.turnDecay;
   if (input > 0) s.level = Math.min(s.level + input, levelCap(p));
   if (jump && s.level < p.high) s.level = p.high;
   if (s.latched) return s.state;

@@ -11,13 +11,13 @@ const rect = z.object({ x: z.number().int(), y: z.number().int(), width: z.numbe
 export const shellSettingsSchema = z.object({
   overlay: z
     .object({
-      mode: z.enum(OVERLAY_MODES).default('compact'),
+      mode: z.enum(OVERLAY_MODES).default('expanded'),
       opacity: z.number().min(MIN_OPACITY).max(MAX_OPACITY).default(1),
       placement: z
         .object({ byDisplay: z.record(z.string(), rect).default({}), lastDisplay: z.string().optional() })
         .default({ byDisplay: {} }),
     })
-    .default({ mode: 'compact', opacity: 1, placement: { byDisplay: {} } }),
+    .default({ mode: 'expanded', opacity: 1, placement: { byDisplay: {} } }),
   shortcuts: z
     .object(
       Object.fromEntries(SHORTCUT_ACTIONS.map((action) => [action, z.string().max(64).default(DEFAULT_SHORTCUTS[action])])) as Record<

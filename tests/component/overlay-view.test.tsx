@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TranscriptEvent } from '../../core/transcript';
+import { getApi } from '../../renderer/src/api';
 import { OverlayView } from '../../renderer/src/overlay/OverlayView';
 import { useKeyboardShortcuts, useSessionCommands } from '../../renderer/src/overlay/shortcuts';
 import { callSession } from '../../renderer/src/session';
@@ -136,5 +137,25 @@ describe('overlay view', () => {
     for (const keys of ['Esc', 'H', 'N', 'M', 'Ctrl+Shift+S']) expect(help.textContent).toContain(keys);
     fireEvent.keyDown(help, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('keeps only the card and meters in compact mode, and brings the transcript back on request', async () => {
+    render(<Overlay />);
+    act(() => {
+      callSession.start({ source: 'live' });
+      callSession.push({ type: 'final', channel: 'customer', segmentId: 'c1', start: 0, end: 2, text: 'Hello, I am calling about my bill.' });
+    });
+    expect(screen.getByTestId('transcript-line')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Hide transcript' }));
+      await getApi().getOverlayState();
+    });
+    expect(screen.queryByTestId('transcript-line')).toBeNull();
+    expect(screen.getAllByRole('meter')).toHaveLength(2);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Show transcript' }));
+      await getApi().getOverlayState();
+    });
+    expect(screen.getByTestId('transcript-line')).toBeTruthy();
   });
 });

@@ -25,7 +25,7 @@ function readJson<T>(key: string, fallback: T): T {
   }
 }
 
-let overlay: OverlayState = { ...readJson(OVERLAY_KEY, { mode: 'compact', opacity: 1, clickThrough: false } as OverlayState), clickThrough: false };
+let overlay: OverlayState = { ...readJson(OVERLAY_KEY, { mode: 'expanded', opacity: 1, clickThrough: false } as OverlayState), clickThrough: false };
 const overlayListeners = new Set<(state: OverlayState) => void>();
 
 function setOverlay(change: Partial<OverlayState>): OverlayState {

@@ -8,12 +8,17 @@ import { getApi } from './index';
  * Compact mode hides the transcript; expanded shows it.
  */
 export function useOverlayState(): OverlayState {
-  const [state, setState] = useState<OverlayState>({ mode: 'compact', opacity: 1, clickThrough: false });
+  const [state, setState] = useState<OverlayState>({ mode: 'expanded', opacity: 1, clickThrough: false });
   useEffect(() => {
     const api = getApi();
     let live = true;
-    void api.getOverlayState().then((initial) => live && setState(initial));
-    const off = api.onOverlayState(setState);
+    // A change that arrives before the first answer is newer than it: keep the change.
+    let changed = false;
+    void api.getOverlayState().then((initial) => live && !changed && setState(initial));
+    const off = api.onOverlayState((next) => {
+      changed = true;
+      setState(next);
+    });
     return () => {
       live = false;
       off();

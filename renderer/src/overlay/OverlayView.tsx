@@ -1,4 +1,6 @@
 import { useSyncExternalStore } from 'react';
+import { OverlayWindowControls } from '../api/OverlayWindowControls';
+import { useOverlayState } from '../api/useOverlayState';
 import { dispatchCommand } from '../commands';
 import { getActiveProfile, subscribeActiveProfile } from '../profile/activeProfile';
 import { useCallSession } from '../session';
@@ -42,10 +44,13 @@ export function OverlayView() {
   const record = currentRecord(snapshot);
   const safety = isSafetyCard(record);
   const moments = snapshot.moments?.length ?? 0;
+  // Compact keeps only what a live call needs at a glance: status, card and meters.
+  const compact = useOverlayState().mode === 'compact';
 
   return (
-    <section className="overlay" aria-label="Call assist" data-status={snapshot.status}>
-      <header className="overlay-head">
+    <section className="overlay" aria-label="Call assist" data-status={snapshot.status} data-mode={compact ? 'compact' : 'expanded'}>
+      {/* The frameless desktop window is moved by this header; its buttons stay clickable. */}
+      <header className="overlay-head" data-drag-handle>
         <p className="call-status" data-testid="call-status" data-status={snapshot.status}>
           <span className="call-dot" aria-hidden="true" />
           {statusWords(snapshot)}
@@ -74,14 +79,15 @@ export function OverlayView() {
       </div>
 
       <CueMeters cues={snapshot.update.cues} thresholds={profile.thresholds} />
-      {snapshot.status === 'idle' ? null : <Transcript lines={snapshot.lines} />}
+      {snapshot.status === 'idle' || compact ? null : <Transcript lines={snapshot.lines} />}
 
       {!live && BetweenCalls ? (
         <div className="between-calls" data-testid="between-calls">
           <BetweenCalls />
         </div>
       ) : null}
-      <ReplayPanel />
+      {compact && live ? null : <ReplayPanel />}
+      <OverlayWindowControls />
     </section>
   );
 }
