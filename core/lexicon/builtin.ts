@@ -49,7 +49,10 @@ export const BUILTIN_LEXICON: readonly LexiconEntry[] = [
   ...group(H, 'anger', 0.5, `great just great|brilliant just brilliant|fantastic just fantastic|perfect just perfect|thanks for nothing`),
   ...group(H, 'anger', 0.3, `just great|just brilliant|just perfect|just what i needed|yeah right|oh brilliant|oh wonderful`),
   // Polite idioms built on strong words: "I hate to bother you" is courtesy, not anger.
-  ...group(H, 'anger', 0.05, `hate to bother|hate to ask|hate to say|hate to admit|hate to interrupt|hate to be a pain|sorry to bother`),
+  // "hate to" + a verb is an apology in advance, whatever the verb ("I hate to do this to you"); "hate it" and "hate that" stay anger.
+  ...group(H, 'anger', 0.05, `hate to|i'd hate to|would hate to|hate to be a pain|sorry to bother`),
+  // Idioms that open with blame words but blame nobody.
+  ...group(H, 'blame', 0.02, `you never know|you never can tell|you always know|you never believe`),
   // Profanity: a hint of heat, not a verdict on its own (people swear happily too).
   ...group(H, 'profanity', 0.3, `fuck|fucks|fucked|fucking|fuckin|fking|effing|shit|shits|shitty|bullshit|crap|crappy|damn|damned|goddamn|goddamned|bloody|
     hell|piss|pissy|ass|arse|bollocks|bugger|sod|sodding|frigging|freaking`),
@@ -88,6 +91,10 @@ export const BUILTIN_LEXICON: readonly LexiconEntry[] = [
   ...group(D, 'fear', 0.15, `concerned|concern|concerning|unsure|uncertain|risky|awkward|embarrassed|embarrassing|ashamed|guilty|guilt`),
   // Courtesy built on fear words: "I'm afraid that's not possible" is politeness, not fear; "afraid of" is fear.
   ...group(D, 'fear', 0.05, `i'm afraid|i am afraid|afraid so|afraid not|sorry to hear|no worries|not to worry`),
+  // "Stress" as emphasis ("I'd like to stress that"), not strain.
+  ...group(D, 'fear', 0.02, `stress that|to stress|must stress|stressed that|stresses that|stress the|stressed the|stress how`),
+  // "Suffer from" names a condition (backache, hay fever) more often than a feeling; "suffering" alone stays sadness.
+  ...group(D, 'sadness', 0.1, `suffer from|suffers from|suffered from|suffering from`),
   ...group(D, 'fear', 0.5, `i'm afraid of|i am afraid of|afraid of|i'm afraid to|i am afraid to`),
   ...group(D, 'fear', 0.5, `worried sick|beside myself|distraught|shaken|shook up|traumatised|traumatized|trauma|nervous wreck|jittery|paranoid|
     phobia|insomnia|stressed out|so stressed|anxiety attack|panic attack|scares me|scared me|frightens me|terrifies me|worries me|freaks me out`),

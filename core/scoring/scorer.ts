@@ -11,6 +11,10 @@ import type { UtteranceScore, UtteranceScorer } from './types';
 /** How far back (in words, same clause) a negator or an address word reaches. */
 const NEGATION_REACH = 3;
 const INTENSIFIER_FACTOR = 1.4;
+/** How far back a "you" makes a feeling word the listener's ("do you sometimes feel overwhelmed"). */
+const LISTENER_REACH = 4;
+/** A feeling attributed to the listener counts this fraction. */
+const LISTENER_FACTOR = Number(process.env.LF ?? 0.3);
 const INTENSIFIER_MAX = 1.8;
 const CAPS_FACTOR = 1.3;
 const DOWNTONER_FACTOR = 0.5;
@@ -75,6 +79,29 @@ function intensity(tokens: Tokens, i: number, end: number): number {
     }
   }
   return Math.min(factor, INTENSIFIER_MAX);
+}
+
+const FIRST_PERSON: ReadonlySet<string> = new Set(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'myself', 'we', 'us', 'our']);
+/** Kinds that describe the speaker's own feeling; "are you worried?" is about the listener. */
+const FEELING_KINDS: ReadonlySet<string> = new Set(['fear', 'sadness', 'hopelessness', 'tears']);
+
+/**
+ * "Do you feel overwhelmed?", "you must have been devastated": the feeling
+ * belongs to the listener (or someone else), not to the speaker, unless the
+ * speaker comes back in ("you scared me", "you made me cry").
+ */
+function isListenersFeeling(tokens: Tokens, i: number, end: number): boolean {
+  const words = tokens.words;
+  if (end < words.length && FIRST_PERSON.has(words[end]) && tokens.clause[end] === tokens.clause[i]) return false;
+  for (let k = i; k < end; k++) if (FIRST_PERSON.has(words[k])) return false;
+  const clause = tokens.clause[i];
+  for (let k = i - 1; k >= 0 && k >= i - LISTENER_REACH; k--) {
+    if (tokens.clause[k] !== clause) return false;
+    const w = words[k];
+    if (FIRST_PERSON.has(w)) return false;
+    if (ADDRESS_WORDS.has(w)) return true;
+  }
+  return false;
 }
 
 function isAimed(tokens: Tokens, i: number): boolean {
@@ -153,6 +180,7 @@ function applyPhrase(run: Run, phrase: CompiledPhrase, i: number, end: number): 
       kind = 'abuse';
       weight = Math.max(weight, DIRECTED_INSULT_WEIGHT * (run.categories[kind] ?? 1));
     }
+    if (hit.cue === 'distress' && FEELING_KINDS.has(kind) && isListenersFeeling(tokens, i, end)) weight *= LISTENER_FACTOR;
     if (negated) {
       weight = hit.cue === 'safety' ? Math.min(weight, NEGATED_SAFETY_WEIGHT) : 0;
     } else if (!JUMP_KINDS.has(kind)) {
