@@ -34,11 +34,11 @@ export const CARD_TEXT: Readonly<Record<CardId, Omit<Card, 'id' | 'note'>>> = {
   boundary: {
     title: 'Be prepared: your boundary line',
     say: [
-      'I can hear how frustrating this has been.',
-      "I want to fix this with you. Let's keep it calm.",
-      "Here's what I can do today.",
+      'I understand this has been a real hassle.',
+      'I want to sort this out with you, calmly.',
+      "Let me tell you what's possible today.",
     ],
-    avoid: "Don't argue with the feeling or raise your voice.",
+    avoid: "Don't debate how they feel, or lift your own voice.",
     breathe: 'Breathe out for longer than you breathe in.',
   },
   // Follows the TEXAS shape for disclosures: thank, explain and ask consent, then signpost.
@@ -99,7 +99,7 @@ export const CARD_TEXT: Readonly<Record<CardId, Omit<Card, 'id' | 'note'>>> = {
   },
   grace: {
     title: 'Give yourself grace',
-    say: ["I'm a good person doing a hard job.", "I'm doing my best for someone who's having a hard time."],
+    say: ["I'm a decent person, and this is a hard job.", "I'm helping someone through a tough time, as best I can."],
     avoid: "Don't blame yourself for what you can't control.",
     breathe: 'One kind breath, just for you.',
   },

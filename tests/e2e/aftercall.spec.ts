@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 
@@ -58,7 +58,6 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('a hostile call ends in a reflection with the hostility reframe and a timeline, and it is still there after a reload', async ({ page }) => {
-  test.skip(!existsSync(HOSTILITY), 'the hostility scenario is not in tests/fixtures/scenarios yet');
   await replay(page, HOSTILITY, 'Fastest');
 
   // The call ends by itself when the replay finishes; the reflection opens.

@@ -78,13 +78,14 @@ test('live capture delivers 16 kHz frames, moves the meters and flags a raised v
   await expect(customer).toHaveAttribute('data-rate', '16000');
   await expect(page.getByTestId('diag-agent')).toHaveAttribute('data-rate', '16000');
   await expect.poll(async () => Number(await customer.getAttribute('data-blocks'))).toBeGreaterThan(10);
-  // 16,000 samples really are one second: audio delivered keeps pace with the wall clock.
+  // 16,000 samples really are one second: audio delivered keeps pace with the wall clock. The band is
+  // wide so that a busy machine cannot fail it, yet narrow enough to catch 8, 44.1 or 48 kHz passed off as 16.
   const seconds = async () => Number(await customer.getAttribute('data-seconds'));
   const [wall0, audio0] = [Date.now(), await seconds()];
   await expect.poll(seconds, { intervals: [100] }).toBeGreaterThan(audio0 + 3);
   const ratio = ((await seconds()) - audio0) / ((Date.now() - wall0) / 1000);
-  expect(ratio).toBeGreaterThan(0.75);
-  expect(ratio).toBeLessThan(1.25);
+  expect(ratio).toBeGreaterThan(0.6);
+  expect(ratio).toBeLessThan(1.5);
 
   // The caller's meter moves with the speech.
   const meter = page.getByRole('meter', { name: 'Caller level' });

@@ -46,11 +46,10 @@ test('slow-building hostility: the meter rises and the boundary card shows with 
   const finals = await page.locator('[data-testid="transcript-line"][data-channel="customer"][data-final="true"]').count();
   expect(finals, `card appeared after ${finals} customer segments; the labelled onset is customer segment ${onsetPosition + 1}`).toBeLessThanOrEqual(onsetPosition + 2);
   const trigger = await card.getAttribute('data-segment-id');
-  if (trigger) {
-    const index = Number(trigger.replace('seg-', ''));
-    expect(scenario.segments[index]?.speaker).toBe('customer');
-    expect(customerPosition(scenario, index)).toBeLessThanOrEqual(onsetPosition + 1);
-  }
+  expect(trigger, 'the card names the segment that put it up').toMatch(/^seg-\d+$/);
+  const index = Number(trigger?.replace('seg-', ''));
+  expect(scenario.segments[index]?.speaker).toBe('customer');
+  expect(customerPosition(scenario, index)).toBeLessThanOrEqual(onsetPosition + 1);
   await screenshot(page, testInfo, 'hostility-boundary-card');
 
   // The same moment as recorded while it happened, with the meter and the words behind it.

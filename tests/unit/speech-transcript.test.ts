@@ -42,6 +42,7 @@ describe('speech worker errors', () => {
   it('tells stray worker noise from real failures', () => {
     expect(isStrayWorkerError("Cannot read properties of undefined (reading 'done')")).toBe(true);
     expect(isStrayWorkerError('Failed to fetch model')).toBe(false);
+    expect(isStrayWorkerError("Cannot read properties of undefined (reading 'acceptWaveform')")).toBe(false);
   });
 
   it('maps raw errors to problems a user can act on', () => {

@@ -62,5 +62,6 @@ export function classifyWorkerError(raw: string): ModelProblem {
  * They are noise, not a new failure: the load already reported its real error.
  */
 export function isStrayWorkerError(message: string): boolean {
-  return /reading 'done'|reading "done"|\.done is undefined|cannot read propert(y|ies) of (undefined|null)/i.test(message);
+  // Only the known stray: any other "cannot read properties" is a real failure and must surface.
+  return /reading ['"]done['"]|\.done is undefined|can't access property ['"]done['"]/i.test(message);
 }
