@@ -81,9 +81,9 @@ export function createCueEngine(profile: Profile, selector: CardSelector = creat
   }
 
   /** Steps one cue and refreshes its reading; returns the transition, if any. */
-  function step(track: CueTrack, now: Seconds, input: Score, jump: boolean, items: readonly Evidence[], segmentId: string | null): CueTransition | null {
+  function step(track: CueTrack, now: Seconds, input: Score, jump: boolean, items: readonly Evidence[], segmentId: string | null, turn: boolean): CueTransition | null {
     const before = track.trend.state;
-    const code = stepTrend(track.trend, track.params, now, input, jump);
+    const code = stepTrend(track.trend, track.params, now, input, jump, turn);
     const t = track.trend;
     track.history.push({ at: now, level: t.level });
     while (track.history.length > 1 && track.history[1].at <= now - riseWindow) track.history.shift();
@@ -119,12 +119,13 @@ export function createCueEngine(profile: Profile, selector: CardSelector = creat
     return { cue: track.cue, from: CUE_STATES[before], to: state, at: now, segmentId: segmentId ?? '' };
   }
 
-  function stepAll(now: Seconds, inputs: Partial<Record<Cue, { input: Score; jump: boolean; items: readonly Evidence[] }>>, segmentId: string | null): CueTransition[] {
+  /** `turn`: a customer final (a calm one lets earlier heat fade faster); acoustic observations, agent finals and ticks are not turns. */
+  function stepAll(now: Seconds, inputs: Partial<Record<Cue, { input: Score; jump: boolean; items: readonly Evidence[] }>>, segmentId: string | null, turn = false): CueTransition[] {
     clock = Math.max(clock, now);
     const transitions: CueTransition[] = [];
     for (const cue of CUES) {
       const i = inputs[cue];
-      const t = step(tracks[cue], clock, i?.input ?? 0, i?.jump ?? false, i?.items ?? [], segmentId);
+      const t = step(tracks[cue], clock, i?.input ?? 0, i?.jump ?? false, i?.items ?? [], segmentId, turn);
       if (t) transitions.push(t);
     }
     return transitions;
@@ -202,7 +203,7 @@ export function createCueEngine(profile: Profile, selector: CardSelector = creat
     for (const cue of CUES) {
       inputs[cue] = { input: score[cue], jump: isJump(score, cue), items: score.evidence.filter((e) => e.cue === cue) };
     }
-    const transitions = stepAll(event.end, inputs, event.segmentId);
+    const transitions = stepAll(event.end, inputs, event.segmentId, true);
     return finish(clock, event.segmentId, 'customer', transitions, score.evidence, score);
   }
 

@@ -53,6 +53,8 @@ export const profileSchema = z.object({
     minHold: seconds,
     /** After falling back to calm, seconds before the same cue may alert again. */
     cooldown: seconds,
+    /** Share of the level a calm customer turn (scoring below watch) keeps, on top of the decay over time; 1 turns it off. Absent: the built-in default. */
+    calmTurnDecay: z.number().finite().min(0).max(1).optional(),
   }),
   weights: z.object({
     /** Score per AFINN point below zero. */

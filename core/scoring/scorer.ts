@@ -14,7 +14,7 @@ const INTENSIFIER_FACTOR = 1.4;
 /** How far back a "you" makes a feeling word the listener's ("do you sometimes feel overwhelmed"). */
 const LISTENER_REACH = 4;
 /** A feeling attributed to the listener counts this fraction. */
-const LISTENER_FACTOR = Number(process.env.LF ?? 0.3);
+const LISTENER_FACTOR = 0.3;
 const INTENSIFIER_MAX = 1.8;
 const CAPS_FACTOR = 1.3;
 const DOWNTONER_FACTOR = 0.5;

@@ -14,6 +14,9 @@ export const WATCH = 1;
 export const RISING = 2;
 export const HIGH = 3;
 
+/** Used when a profile does not set trend.calmTurnDecay (see defaults.ts for how it was chosen). */
+export const CALM_TURN_DECAY = 0.5;
+
 export interface TrendParams {
   watch: Score;
   rising: Score;
@@ -23,9 +26,12 @@ export interface TrendParams {
   hysteresis: Score;
   minHold: Seconds;
   cooldown: Seconds;
-  /** Factor the level keeps at each customer turn (see stepTrend). */
+  /**
+   * Share of the level a calm customer turn keeps, on top of the decay over
+   * time: the caller saying something calm is evidence the feeling has passed.
+   */
   turnDecay: number;
-  /** Only turns scoring below this count as calm turns for turnDecay. */
+  /** A customer turn scoring below this is a calm turn (the watch threshold). */
   calmBelow: Score;
   /** Once high, stay high for the rest of the call (safety: never smoothed away). */
   latchHigh: boolean;
@@ -55,8 +61,8 @@ export function trendParams(profile: Profile, cue: 'distress' | 'hostility' | 's
     minHold: profile.trend.minHold,
     cooldown: profile.trend.cooldown,
     latchHigh: cue === 'safety',
-    turnDecay: Number(process.env.TD ?? 1),
-    calmBelow: process.env.TDALL ? Infinity : t.watch,
+    turnDecay: profile.trend.calmTurnDecay ?? CALM_TURN_DECAY,
+    calmBelow: t.watch,
   };
 }
 
@@ -86,7 +92,8 @@ function band(level: number, p: TrendParams, margin: number): number {
 }
 
 /**
- * Advances the trend to `now` and adds one utterance's score. `jump` (a threat,
+ * Advances the trend to `now` and adds one utterance's score. `turn` marks a
+ * customer utterance (agent turns and ticks only let time pass). `jump` (a threat,
  * abuse or self-harm) sets the level to at least the high threshold at once.
  * Returns the new state code. Steps with input 0 are ticks: levels decay and
  * holds expire.

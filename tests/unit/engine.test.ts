@@ -123,6 +123,20 @@ describe('cue engine', () => {
     expect(later.cues.hostility.level).toBeLessThan(0.01);
   });
 
+  it('a calm reply from the customer lets the heat fade faster than silence; the agent talking does not', () => {
+    const afterwards = (second: TranscriptEvent) => {
+      const engine = createCueEngine(DEFAULT_PROFILE);
+      engine.push(final('customer', 5, 'I am so angry about this.'));
+      expect(engine.snapshot().cues.hostility.state).toBe('rising');
+      return engine.push(second).cues.hostility;
+    };
+    const calmReply = afterwards(final('customer', 15, 'Okay, the account number is four five six.'));
+    const agentTalks = afterwards(final('agent', 15, 'Okay, the account number is four five six.'));
+    expect(calmReply.level).toBeCloseTo(agentTalks.level / 2, 5);
+    expect(calmReply.state).toBe('watch');
+    expect(agentTalks.state).toBe('rising');
+  });
+
   it('is deterministic: the same events give the same updates', () => {
     const events = [final('customer', 3, 'I lost my job and I cannot pay.'), final('agent', 6, 'I understand.'), final('customer', 9, "I'm scared, I can't cope.")];
     const run = () => {

@@ -17,11 +17,11 @@ import {
 import { parseLabelledCalls } from '../../core/labelledCall';
 import { DEFAULT_PROFILE, type Profile } from '../../core/profile';
 
-/** No decay, no hysteresis, no hold, no cooldown: states are easy to work out by hand. */
+/** No decay (over time or over calm turns), no hysteresis, no hold, no cooldown: states are easy to work out by hand. */
 const flat: Profile = {
   ...DEFAULT_PROFILE,
   thresholds: { ...DEFAULT_PROFILE.thresholds, hostility: { watch: 0.2, rising: 0.5, high: 1 } },
-  trend: { halfLife: 1e9, riseWindow: 30, hysteresis: 0, minHold: 0, cooldown: 0 },
+  trend: { halfLife: 1e9, riseWindow: 30, hysteresis: 0, minHold: 0, cooldown: 0, calmTurnDecay: 1 },
 };
 
 const H = LABEL_CODE.hostility;

@@ -100,6 +100,34 @@ describe('utterance scoring', () => {
     expect(scorer.score('I cant cope anymore').evidence.some((e) => e.kind === 'hopelessness')).toBe(true);
   });
 
+  it('reads contractions with a spaced-out apostrophe ("don ’ t") as one word, so negation and courtesy still work', () => {
+    expect(scorer.score('Don ’ t worry , it will be fine .').distress).toBe(0);
+    expect(scorer.score("I ' m not angry at all .").hostility).toBe(0);
+    expect(scorer.score('I ’ m afraid that there is no room for a discount .').distress).toBeLessThan(DEFAULT_PROFILE.thresholds.distress.watch);
+    // A quoted letter is not glued onto the word before it.
+    expect(scorer.score("I ' m so worried about the bill").distress).toBeGreaterThanOrEqual(DEFAULT_PROFILE.thresholds.distress.rising);
+  });
+
+  it('a feeling asked about or attributed to the listener counts far less than the speaker\'s own', () => {
+    const rising = DEFAULT_PROFILE.thresholds.distress.rising;
+    expect(scorer.score("I'm worried about the payment.").distress).toBeGreaterThanOrEqual(rising);
+    for (const text of ['Are you worried about the payment?', 'Do you sometimes feel overwhelmed by your work?', 'You must have been devastated.']) {
+      expect(scorer.score(text).distress, text).toBeLessThan(rising);
+      expect(scorer.score(text).distress, text).toBeGreaterThan(0);
+    }
+    // The speaker comes back in: their own feeling again.
+    expect(scorer.score('You scared me.').distress).toBeGreaterThanOrEqual(rising);
+    expect(scorer.score('You made me cry.').distress).toBeGreaterThanOrEqual(rising);
+  });
+
+  it('"hate to" before a verb is an apology in advance, "stress that" is emphasis, "suffer from" names a condition', () => {
+    expect(scorer.score("I hate to do this to you, but I need to cancel.").hostility).toBeLessThan(DEFAULT_PROFILE.thresholds.hostility.rising);
+    expect(scorer.score('I hate this company.').hostility).toBeGreaterThanOrEqual(DEFAULT_PROFILE.thresholds.hostility.rising);
+    expect(scorer.score('I would like to stress that the meter was read twice.').distress).toBeLessThan(DEFAULT_PROFILE.thresholds.distress.watch);
+    expect(scorer.score('I suffer from hay fever.').distress).toBeLessThan(DEFAULT_PROFILE.thresholds.distress.rising);
+    expect(scorer.score('I am so stressed about money.').distress).toBeGreaterThanOrEqual(DEFAULT_PROFILE.thresholds.distress.rising);
+  });
+
   it('knows a broken boiler from a broken person', () => {
     for (const text of ['My car broke down on the motorway', 'The boiler is broken again', 'I need a breakdown of the charges']) {
       expect(scorer.score(text).distress, text).toBeLessThan(DEFAULT_PROFILE.thresholds.distress.rising);

@@ -16,6 +16,13 @@ function run(steps: ReadonlyArray<readonly [number, number, boolean?]>, cue: 'ho
   return steps.map(([t, score, jump]) => CUE_STATES[stepTrend(s, params, t, score, jump ?? false)]);
 }
 
+/** Feeds customer turns (time, score); each is a turn, unlike a tick. */
+function turns(steps: ReadonlyArray<readonly [number, number]>, p: Profile = profile): CueState[] {
+  const params = trendParams(p, 'hostility');
+  const s = newTrendState();
+  return steps.map(([t, score]) => CUE_STATES[stepTrend(s, params, t, score, false, true)]);
+}
+
 describe('cue trend', () => {
   it('one mild word in a calm call fires nothing', () => {
     expect(run([[5, 0.25], [15, 0], [45, 0]])).toEqual(['watch', 'watch', 'calm']);
@@ -64,6 +71,26 @@ describe('cue trend', () => {
     // Alert at 1 s, falls at 11 s (cooldown until 31 s); a strong utterance at 15 s only reaches watch; at 40 s it alerts.
     expect(run([[1, 0.6], [11, 0], [15, 0.6], [40, 0.6]], 'hostility', p)).toEqual(['rising', 'calm', 'watch', 'rising']);
     expect(run([[1, 0.6], [11, 0], [15, 0.9, true]], 'hostility', p)).toEqual(['rising', 'calm', 'high']);
+  });
+
+  it('a calm customer turn lets earlier heat fade sooner than time alone; turns that keep scoring still climb', () => {
+    // 0.6 at 5 s is rising; at 15 s the level has decayed to 0.42, inside the hysteresis band (0.4).
+    expect(run([[5, 0.6], [15, 0]])).toEqual(['rising', 'rising']);
+    // A calm customer turn at 15 s halves it (0.21): the caller has moved on, so the cue falls to watch.
+    expect(turns([[5, 0.6], [15, 0]])).toEqual(['rising', 'watch']);
+    // Turned off in the profile, a calm turn is just time passing.
+    expect(turns([[5, 0.6], [15, 0]], { ...profile, trend: { ...profile.trend, calmTurnDecay: 1 } })).toEqual(['rising', 'rising']);
+    // Every turn scoring (a climb) is not calm, so nothing is taken away.
+    const climb = turns([[5, 0.3], [10, 0.3], [15, 0.3], [20, 0.3], [25, 0.3]]);
+    expect(climb).toEqual(run([[5, 0.3], [10, 0.3], [15, 0.3], [20, 0.3], [25, 0.3]]));
+    expect(climb.at(-1)).toBe('high');
+  });
+
+  it('a calm turn never clears a safety alert', () => {
+    const params = trendParams(profile, 'safety');
+    const s = newTrendState();
+    stepTrend(s, params, 5, 1, true, true);
+    for (const t of [10, 20, 30]) expect(CUE_STATES[stepTrend(s, params, t, 0, false, true)]).toBe('high');
   });
 
   it('safety is never smoothed away: a self-harm statement is high at once and stays high', () => {
