@@ -69,7 +69,7 @@ export function summariseCall(scored: ScoredCalls, index: number, profile: Profi
     resetTrendState(state);
     for (let k = from; k < to; k++) {
       const agent = scored.labels[k] === AGENT_SEGMENT;
-      if (stepTrend(state, params, scored.time[k]!, agent ? 0 : scored.scores[cue][k]!, !agent && scored.jumps[cue][k] === 1) >= RISING) return true;
+      if (stepTrend(state, params, scored.time[k]!, agent ? 0 : scored.scores[cue][k]!, !agent && scored.jumps[cue][k] === 1, !agent) >= RISING) return true;
     }
     return false;
   });

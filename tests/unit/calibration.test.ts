@@ -124,3 +124,37 @@ describe('the phrase index', () => {
     expect(index.search('goodbye').total).toBe(0);
   });
 });
+
+describe('call list summaries', () => {
+  it('say a call alerted exactly when the evaluation trace reaches rising, on every practice call and a fading one', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { parseLabelledCalls } = await import('../../core/labelledCall');
+    const { scoreCalls, traceCall: traceScored } = await import('../../core/evaluation');
+    const { summariseCall } = await import('../../core/calibration/trace');
+    const { DEFAULT_PROFILE } = await import('../../core/profile');
+    const { CUES } = await import('../../core/cues');
+    const dir = 'tests/fixtures/scenarios';
+    const text = readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .map((f) => readFileSync(`${dir}/${f}`, 'utf8').trim())
+      .join('\n');
+    // Two mild remarks with calm replies between: the calm customer turns let the level fade before the second.
+    const fading = ['That is a bit annoying.', 'Okay.', 'Okay, thanks.', 'I am a little irritated.'].map((t, i) => ({
+      speaker: 'customer',
+      start: i * 4,
+      end: i * 4 + 1,
+      text: t,
+      label: 'none',
+    }));
+    const parsed = parseLabelledCalls(`${text}\n${JSON.stringify({ id: 'fading', segments: fading })}`);
+    const scored = scoreCalls(parsed.calls, DEFAULT_PROFILE);
+    let alerts = 0;
+    parsed.calls.forEach((_, i) => {
+      const trace = traceScored(scored, DEFAULT_PROFILE, i);
+      const fromTrace = CUES.filter((cue) => trace.states[cue].some((s) => s >= 2));
+      alerts += fromTrace.length;
+      expect(summariseCall(scored, i, DEFAULT_PROFILE).alerted).toEqual(fromTrace);
+    });
+    expect(alerts).toBeGreaterThan(3);
+  });
+});
