@@ -76,12 +76,14 @@ export const BUILTIN_LEXICON: readonly LexiconEntry[] = [
     no one knows anything|sick to death of|had it up to here`),
   ...group(H, 'demand', 0.3, `i want to make a complaint|make a formal complaint|formal complaint|i want to complain|cancel my account|close my account|
     take my business elsewhere|switching provider|switch provider|i'm leaving|escalate this|escalate it`),
+  // Naming an adviser or the ombudsman is a customer using their rights, not a threat: a weak escalation signal only.
+  ...group(H, 'demand', 0.15, `my lawyer|my solicitor|my attorney|ombudsman|legal advice`),
   // Threats: legal, reputational or physical. These jump straight to high.
   ...group(H, 'threat', 0.9, `i'll report you|i will report you|im reporting you|report you|i'll sue|i will sue|im going to sue|gonna sue|sue you|suing you|
-    see you in court|take you to court|taking you to court|my lawyer|my solicitor|my attorney|get you fired|have you fired|your job is on the line|
+    see you in court|take you to court|taking you to court|get you fired|have you fired|your job is on the line|
     you will regret|youll regret|youre going to regret|i'll make sure you|i'll find you|i know where you|watch your back|youd better watch|i'll hurt you|
     i'll kill you|kill you|beat you|smash your|i'll come down there|im coming down there|burn it down|i'll destroy you|i'll ruin you|i'll go to the media|
-    go to the press|going to the papers|ombudsman`),
+    go to the press|going to the papers`),
   // Abuse aimed at the agent (bare insults above become abuse when aimed with "you"/"your").
   ...group(H, 'abuse', 0.9, `fuck you|fuck off|screw you|go to hell|go fuck yourself|piss off|bugger off|sod off|shut your mouth|shut the fuck up|
     up yours|eat shit|drop dead|kiss my ass|get stuffed`),
@@ -132,7 +134,7 @@ export const BUILTIN_LEXICON: readonly LexiconEntry[] = [
   ...group(D, 'sadness', 0.3, `awful|horrible|terrible|upset|upsetting|miserable|pointless`),
   ...group(H, 'anger', 0.3, `awful|horrible|terrible|upset|upsetting|miserable|pointless|creepy|tired of|sick of it`),
   // Hopelessness.
-  ...group(D, 'hopelessness', 0.6, `cant cope|cannot cope|not coping|cant take it|cant take this|cant take it anymore|cant do this anymore|cant go on|
+  ...group(D, 'hopelessness', 0.6, `cant cope|cannot cope|not coping|cant take it|cant take this|cant take it anymore|cant do this anymore|cant go on|cannot go on|
     whats the point|what is the point|no point|theres no point|hopeless|no hope|lost hope|losing hope|give up|giving up|gave up|given up|
     i give up|no way out|at the end of my rope|end of my tether|at my wits end|nothing left|nobody cares|no one cares|noone cares|
     nobody helps|no one will help|nobody will help|worthless|useless to everyone|a burden|im a burden|ive failed|ruined my life|
@@ -160,7 +162,11 @@ export const BUILTIN_LEXICON: readonly LexiconEntry[] = [
   ...group('safety', 'selfharm', 1.0, `kill myself|killing myself|kms|end my life|ending my life|end it all|take my own life|taking my own life|
     suicide|suicidal|want to die|wanna die|wish i was dead|wish i were dead|better off dead|better off without me|no reason to live|
     dont want to live|dont want to be alive|dont want to be here anymore|hurt myself|hurting myself|harm myself|harming myself|self harm|selfharm|
-    cut myself|cutting myself|not worth living|overdose|jump off a bridge|end things|ending things|not be around much longer|wont be around much longer`),
+    cut myself|cutting myself|not worth living|overdose|jump off a bridge|end things|ending things|not be around much longer|wont be around much longer|
+    taken too many pills|took too many pills|taken all my pills|took all my pills|taken some pills|took a handful of pills|taken a handful of pills|
+    sleep and not wake up|sleep and never wake up|hope i dont wake up|wish i wouldnt wake up|never want to wake up|want it all to stop|
+    want it all to end|make it all stop|want to disappear|disappear forever|nothing to live for|no point living|no point in living|rather be dead`),
+
 ];
 
 /** Words that turn the next few words around ("not angry", "never worried"). Normalised without apostrophes. */

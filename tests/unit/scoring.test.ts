@@ -157,3 +157,33 @@ describe('utterance scoring', () => {
     expect(plain.score('damn this').evidence.find((e) => e.kind === 'profanity')?.weight).toBeGreaterThan(0);
   });
 });
+
+describe('threats and rights', () => {
+  const scorer = createUtteranceScorer(DEFAULT_PROFILE);
+  it('does not treat naming a solicitor or the ombudsman as a threat', () => {
+    for (const text of ['My solicitor told me to ring you about the estate.', "I'd like to take this to the ombudsman, please."]) {
+      const score = scorer.score(text);
+      expect(score.evidence.some((e) => e.kind === 'threat')).toBe(false);
+      expect(score.hostility).toBeLessThan(DEFAULT_PROFILE.thresholds.hostility.rising);
+    }
+  });
+  it('still hears a threat of court as a threat', () => {
+    expect(scorer.score("I'll take you to court over this.").evidence.some((e) => e.kind === 'threat')).toBe(true);
+  });
+});
+
+describe('safety wording', () => {
+  const scorer = createUtteranceScorer(DEFAULT_PROFILE);
+  it.each(['I have taken some pills.', 'I just want to go to sleep and not wake up.', 'I just want it all to stop.', 'I wish I could disappear forever.'])(
+    'hears "%s" as a safety risk',
+    (text) => {
+      expect(scorer.score(text).safety).toBeGreaterThanOrEqual(DEFAULT_PROFILE.thresholds.safety.high);
+    },
+  );
+  it('does not hear an everyday sentence about waking up as a safety risk', () => {
+    expect(scorer.score('I did not wake up in time for the appointment.').safety).toBe(0);
+  });
+  it('hears "I cannot go on like this" as distress', () => {
+    expect(scorer.score('I cannot go on like this.').distress).toBeGreaterThan(0);
+  });
+});
