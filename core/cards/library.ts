@@ -5,7 +5,7 @@ import { CARD_IDS, type Card, type CardId } from './types';
 /** Every card, keyed by id, with the profile's wording applied. */
 export type CardLibrary = Readonly<Record<CardId, Card>>;
 
-type CardOverride = Profile['cards']['overrides'][string];
+type CardOverride = NonNullable<Profile['cards']['overrides'][CardId]>;
 
 function isCardId(id: string): id is CardId {
   return (CARD_IDS as readonly string[]).includes(id);

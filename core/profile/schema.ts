@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CARD_IDS } from '../cards/types';
 import { CUES } from '../cues';
+import { EVIDENCE_KINDS } from '../evidence';
 
 /**
  * The profile holds every threshold and weight the engine uses, so that a
@@ -21,28 +23,28 @@ const cueThresholds = z
 
 const cue = z.enum(CUES);
 
-export const phraseEntrySchema = z.object({
+export const phraseEntrySchema = z.strictObject({
   phrase: z.string().trim().min(1).max(200),
   cue,
   weight: z.number().finite().min(-5).max(5),
   kind: z.string().min(1).max(40).optional(),
 });
 
-const cardOverride = z.object({
+const cardOverride = z.strictObject({
   title: z.string().min(1).max(80).optional(),
   say: z.array(z.string().min(1).max(200)).min(1).max(3).optional(),
   avoid: z.string().min(1).max(200).optional(),
   breathe: z.string().min(1).max(200).optional(),
 });
 
-export const profileSchema = z.object({
+export const profileSchema = z.strictObject({
   format: z.literal(PROFILE_FORMAT),
   version: z.literal(PROFILE_VERSION),
   name: z.string().min(1).max(120),
   author: z.string().max(120),
   note: z.string().max(2000),
-  thresholds: z.object({ distress: cueThresholds, hostility: cueThresholds, safety: cueThresholds }),
-  trend: z.object({
+  thresholds: z.strictObject({ distress: cueThresholds, hostility: cueThresholds, safety: cueThresholds }),
+  trend: z.strictObject({
     /** Half-life of the exponentially weighted level, in seconds of call time. */
     halfLife: seconds.min(0.1),
     /** How far back the rise is measured, in seconds. */
@@ -56,12 +58,12 @@ export const profileSchema = z.object({
     /** Share of the level a calm customer turn (scoring below watch) keeps, on top of the decay over time; 1 turns it off. Absent: the built-in default. */
     calmTurnDecay: z.number().finite().min(0).max(1).optional(),
   }),
-  weights: z.object({
+  weights: z.strictObject({
     /** Score per AFINN point below zero. */
     afinn: score,
     /** Multiplier per lexicon category (e.g. threat, blame, profanity, hopelessness); missing means 1. */
-    categories: z.record(z.string(), z.number().finite().min(0).max(10)),
-    acoustic: z.object({
+    categories: z.partialRecord(z.enum(EVIDENCE_KINDS), z.number().finite().min(0).max(10)),
+    acoustic: z.strictObject({
       /** Score per dB above the caller's baseline, beyond 3 dB. */
       raisedVoicePerDb: score,
       fastSpeech: score,
@@ -69,22 +71,23 @@ export const profileSchema = z.object({
       longSilence: score,
     }),
   }),
-  phrases: z.object({
+  phrases: z.strictObject({
     add: z.array(phraseEntrySchema).max(5000),
     remove: z.array(z.string().trim().min(1)).max(5000),
   }),
-  alerts: z.object({
+  alerts: z.strictObject({
     maxNewCardsPerMinute: z.number().int().min(1).max(60),
     minDisplaySeconds: seconds,
     /** Hold new cards while the agent is mid-sentence (safety is never held). */
     holdWhileAgentSpeaks: z.boolean(),
   }),
-  cards: z.object({
-    overrides: z.record(z.string(), cardOverride),
+  cards: z.strictObject({
+    // Keys are card ids, so a misspelt card is reported rather than silently ignored.
+    overrides: z.partialRecord(z.enum(CARD_IDS), cardOverride),
     abusePolicy: z.string().min(1).max(400),
-    crisisLine: z.object({ name: z.string().min(1).max(120), phone: z.string().min(1).max(40) }),
+    crisisLine: z.strictObject({ name: z.string().min(1).max(120), phone: z.string().min(1).max(40) }),
   }),
-  care: z.object({
+  care: z.strictObject({
     hardCallsBeforeBreak: z.number().int().min(1).max(50),
     hardCallWindowMinutes: z.number().int().min(5).max(24 * 60),
   }),
@@ -100,12 +103,12 @@ export type CueThresholds = Profile['thresholds']['distress'];
  * smoothing figure and a flat phrase list. Kept only so that migrate.ts can
  * read those files; nothing writes this shape any more.
  */
-export const profileV0Schema = z.object({
+export const profileV0Schema = z.strictObject({
   name: z.string().min(1).max(120).optional(),
   author: z.string().max(120).optional(),
   note: z.string().max(2000).optional(),
   /** The level at which a cue alerted (what version 1 calls "rising"). */
-  thresholds: z.object({ distress: score, hostility: score, safety: score }),
+  thresholds: z.strictObject({ distress: score, hostility: score, safety: score }),
   /** Half-life of the smoothed level, in seconds. */
   smoothing: seconds.min(0.1).optional(),
   cooldown: seconds.optional(),

@@ -27,6 +27,14 @@ function problemsFrom(error: z.ZodError): ProfileProblem[] {
   // field twice; the later check is the stricter one, so it is the one kept.
   const byKey = new Map<string, ProfileProblem>();
   for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      // One problem per unknown field, at its own path: usually a typo the supervisor must see.
+      for (const key of issue.keys) {
+        const path = formatPath([...issue.path, key]);
+        byKey.set(`${path}\u0000${issue.code}`, { path, message: 'unknown field: not part of a Steady profile (a typo?)' });
+      }
+      continue;
+    }
     const path = formatPath(issue.path);
     byKey.set(`${path}\u0000${issue.code}`, { path, message: plainMessage(issue) });
   }

@@ -97,7 +97,9 @@ describe('card library', () => {
   });
 
   it('ignores override keys that name no card, and reports them', () => {
-    const profile = withCards({ overrides: { boundry: { title: 'Typo' } } });
+    // Validation refuses such a profile; the library still copes if one slips through unvalidated.
+    const overrides = { boundry: { title: 'Typo' } } as unknown as Profile['cards']['overrides'];
+    const profile = withCards({ overrides });
     expect(() => buildCardLibrary(profile)).not.toThrow();
     expect(unknownCardOverrides(profile)).toEqual(['boundry']);
     expect(unknownCardOverrides(DEFAULT_PROFILE)).toEqual([]);

@@ -77,3 +77,27 @@ describe('profile validation', () => {
     }
   });
 });
+
+describe('profile validation of misspelt fields', () => {
+  it('refuses unknown fields, each at its own path, instead of ignoring a typo', () => {
+    const profile = JSON.parse(JSON.stringify(DEFAULT_PROFILE));
+    profile.thresholds.hostilty = { watch: 0.1, rising: 0.2, high: 0.3 };
+    profile.alerts.maxNewCardsPerMinut = 3;
+    profile.cards.overrides['no-such-card'] = { title: 'x' };
+    profile.weights.categories.angr = 2;
+    const result = validateProfile(profile);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.path).sort()).toEqual(
+      ['alerts.maxNewCardsPerMinut', 'cards.overrides.no-such-card', 'thresholds.hostilty', 'weights.categories.angr'].sort(),
+    );
+    expect(result.problems.every((p) => /unknown field/.test(p.message))).toBe(true);
+  });
+
+  it('accepts overrides and weights keyed by real card ids and evidence kinds', () => {
+    const profile = JSON.parse(JSON.stringify(DEFAULT_PROFILE));
+    profile.cards.overrides.boundary = { title: 'Our boundary line' };
+    profile.weights.categories.threat = 1.5;
+    expect(validateProfile(profile).ok).toBe(true);
+  });
+});

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { CARD_IDS, CARD_TEXT, type CardId } from '../../../core/cards';
 import type { Profile } from '../../../core/profile';
 
-type Override = Profile['cards']['overrides'][string];
+type Override = NonNullable<Profile['cards']['overrides'][CardId]>;
 
 interface Props {
   profile: Profile;

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { EVIDENCE_KINDS } from '../../../core/evidence';
+import { EVIDENCE_KINDS, type EvidenceKind } from '../../../core/evidence';
 import type { Profile } from '../../../core/profile';
 
 interface Props {
@@ -25,7 +25,7 @@ export function WeightsEditor({ profile, onChange }: Props) {
   const afinnId = useId();
   const base = useId();
   const w = profile.weights;
-  const setCategory = (kind: string, value: number) => {
+  const setCategory = (kind: EvidenceKind, value: number) => {
     const categories = { ...w.categories };
     if (value === 1) delete categories[kind];
     else categories[kind] = value;
