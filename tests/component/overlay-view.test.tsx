@@ -111,12 +111,16 @@ describe('overlay view', () => {
     expect(callSession.getSnapshot().cards.some((c) => c.helpful === true && c.dismissedAt !== undefined)).toBe(true);
   });
 
-  it('starts and ends a call with Ctrl+Shift+S', () => {
+  it('starts and ends a call with Ctrl+Alt+S, the same keys as the desktop default, and not with the old Ctrl+Shift+S', () => {
     render(<Overlay />);
     fireEvent.keyDown(document.body, { key: 'S', ctrlKey: true, shiftKey: true });
+    expect(screen.getByTestId('call-status').dataset.status).not.toBe('live');
+    fireEvent.keyDown(document.body, { key: 's', code: 'KeyS', ctrlKey: true, altKey: true });
     expect(screen.getByTestId('call-status').dataset.status).toBe('live');
-    fireEvent.keyDown(document.body, { key: 'S', ctrlKey: true, shiftKey: true });
+    // AltGr layouts type another letter for Ctrl+Alt+S; the key's position still counts.
+    fireEvent.keyDown(document.body, { key: 'ś', code: 'KeyS', ctrlKey: true, altKey: true });
     expect(screen.getByTestId('call-status').dataset.status).toBe('ended');
+    expect(screen.getByRole('button', { name: 'Start call' }).getAttribute('title')).toBe('Ctrl+Alt+S');
   });
 
   it('will not replay over a real call in progress', () => {
@@ -134,7 +138,7 @@ describe('overlay view', () => {
     render(<Overlay />);
     fireEvent.click(screen.getByRole('button', { name: 'Keys' }));
     const help = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    for (const keys of ['Esc', 'H', 'N', 'M', 'Ctrl+Shift+S']) expect(help.textContent).toContain(keys);
+    for (const keys of ['Esc', 'H', 'N', 'M', 'Ctrl+Alt+S']) expect(help.textContent).toContain(keys);
     fireEvent.keyDown(help, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
   });

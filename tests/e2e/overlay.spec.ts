@@ -129,14 +129,19 @@ test('the agent can act on a card and run the call from the keyboard', async ({ 
 
   await page.getByRole('button', { name: 'Keys' }).click();
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-  await expect(help).toContainText('Ctrl+Shift+S');
+  await expect(help).toContainText('Ctrl+Alt+S');
   await screenshot(page, testInfo, 'keys-help');
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
 
-  await page.keyboard.press('Control+Shift+S');
+  await page.keyboard.press('Control+Alt+S');
   await expectCallEnded(page);
-  await page.keyboard.press('Control+Shift+S');
+  await page.keyboard.press('Control+Alt+S');
   await expect(page.getByTestId('call-status')).toHaveAttribute('data-status', 'live');
   await expect(page.getByTestId('call-status')).toContainText('On a call');
+  // A live call with no audio set up says so, rather than showing "On a call" with nothing heard.
+  const notice = page.getByTestId('listen-notice');
+  await expect(notice).toContainText('Not listening: set up audio and the speech model');
+  await expect(notice.getByRole('link', { name: 'Set up audio' })).toHaveAttribute('href', '#/audio');
+  await screenshot(page, testInfo, 'not-listening');
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Speaker } from '../../../core/cues';
+import { useCallSession } from '../session';
 import { LevelMeter } from './LevelMeter';
 import { ModelPanel } from './ModelPanel';
 import { clock, describeObservation } from './describe';
@@ -34,6 +35,9 @@ export function AudioView() {
   const devices = useInputDevices(state.phase);
   const live = state.phase === 'live';
   const busy = state.phase === 'starting' || state.phase === 'stopping';
+  // A live call started from the overlay or a shortcut without audio: the button joins it.
+  const call = useCallSession();
+  const callWithoutAudio = !live && call.status === 'live' && call.source === 'live';
   const firstRaised = state.observations.filter((o) => o.feature === 'raised-voice').at(-1);
 
   return (
@@ -88,7 +92,7 @@ export function AudioView() {
             </button>
           ) : (
             <button type="button" onClick={() => void liveAudio.start()} disabled={busy}>
-              Start live call
+              {callWithoutAudio ? 'Listen to this call' : 'Start live call'}
             </button>
           )}
           <span role="status" data-phase={state.phase}>

@@ -32,6 +32,15 @@ export function loadDeviceChoices(): DeviceChoices {
   }
 }
 
+/**
+ * Whether the inputs are set up for a call started from the overlay or a shortcut:
+ * the caller's side is the system's sound, or an input other than the agent's
+ * microphone. Both on the same input would hear the agent as the caller.
+ */
+export function inputsChosen(choices: DeviceChoices): boolean {
+  return choices.customer === LOOPBACK_DEVICE || choices.customer !== choices.agent;
+}
+
 export function saveDeviceChoices(choices: DeviceChoices): void {
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(choices));

@@ -10,7 +10,7 @@ import { NEXT_STEP, SpeechModelError, modelError } from '../speech/modelErrors';
 import { loadVoskModel, type VoskModel } from '../speech/voskModel';
 import { CaptureError, ChannelPipe, captureMessage, openInput } from './capture';
 import type { CaptureBlock } from './captureProtocol';
-import { loadDeviceChoices, saveDeviceChoices, type DeviceChoices } from './devices';
+import { inputsChosen, loadDeviceChoices, saveDeviceChoices, type DeviceChoices } from './devices';
 import { findModelSource, modelFromFile, type ModelSource } from './modelSource';
 import { liveSession } from './sessionLink';
 
@@ -58,6 +58,8 @@ export interface LiveAudioState {
 
 const SPEAKERS: readonly Speaker[] = ['customer', 'agent'];
 
+const NO_MODEL_PROBLEM = 'Transcription is off: no speech model is loaded. Loudness, overtalk and silence cues still work.';
+
 function idleChannel(): ChannelStatus {
   return { condition: 'off', level: SILENCE_DB, label: '', blocks: 0, seconds: 0, sampleRate: null, inputRate: null, cpuShare: null, message: null };
 }
@@ -83,6 +85,8 @@ class LiveAudio {
   private callId: string | null = null;
   private lastTick = 0;
   private unsubscribeSession: (() => void) | null = null;
+  /** Counts start() calls, so that a start overtaken by stop() and a newer start() knows it. */
+  private attempt = 0;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -182,8 +186,45 @@ class LiveAudio {
     return this.state.channels.customer.seconds;
   }
 
+  /**
+   * A live call has just started from the overlay, a shortcut or the tray:
+   * listen to it when the audio is set up (inputs chosen, speech model ready).
+   * When it is not, capture stays off and the overlay says so (listeningNotice).
+   */
+  async listenToCall(): Promise<void> {
+    if (this.state.phase !== 'idle') return;
+    const call = liveSession().getSnapshot();
+    if (call.status !== 'live' || call.source !== 'live') return;
+    // The audio view may have been changed in another window since this one loaded,
+    // and problems from an earlier call say nothing about this one.
+    this.set({ devices: loadDeviceChoices(), problems: [] });
+    if (!inputsChosen(this.state.devices)) return;
+    const model = this.model ?? (await this.ensureModel());
+    if (!model || !this.isCurrentCall(call.callId)) return;
+    await this.start();
+  }
+
+  private isCurrentCall(callId: string | null): boolean {
+    const now = liveSession().getSnapshot();
+    return callId !== null && now.status === 'live' && now.callId === callId;
+  }
+
+  /** Read through a method: stop() (and even another start()) can run while start() awaits devices. */
+  private isStarting(attempt: number): boolean {
+    return this.state.phase === 'starting' && this.attempt === attempt;
+  }
+
+  /**
+   * Opens both channels and listens. Joins a live call already on (started from
+   * the overlay or a shortcut); otherwise starts one, but only once the caller's
+   * side is open, so a failed start leaves everything as it was.
+   */
   async start(): Promise<void> {
     if (this.state.phase !== 'idle') return;
+    const session = liveSession();
+    const current = session.getSnapshot();
+    const joining = current.status === 'live' && current.source === 'live' ? current.callId : null;
+    const attempt = ++this.attempt;
     this.analyzer = new AcousticAnalyzer();
     this.health = { customer: new ChannelHealth(), agent: new ChannelHealth() };
     this.lastTick = 0;
@@ -205,38 +246,66 @@ class LiveAudio {
         this.addProblem(message);
       }
     }
-    if (!opened.customer) {
+    // The call can end (or another start) while the devices open: then there is nothing to join.
+    const callGone = joining !== null && !this.isCurrentCall(joining);
+    if (!opened.customer || callGone || !this.isStarting(attempt)) {
       // Without the caller's side there is nothing to listen to; leave everything as it was.
-      opened.agent?.getTracks().forEach((t) => t.stop());
-      await context.close().catch(() => undefined);
-      this.context = null;
-      await getApi().setCaptureEnabled?.(false)?.catch(() => undefined);
-      this.set({ phase: 'idle' });
+      for (const stream of Object.values(opened)) stream.getTracks().forEach((t) => t.stop());
+      await this.release(context, attempt);
       return;
     }
-    const session = liveSession();
-    this.callId = session.start({ source: 'live', title: 'Live call' });
+    this.callId = joining ?? session.start({ source: 'live', title: 'Live call' });
     this.unsubscribeSession = session.onEvent((event) => {
       // The call can also be ended from the overlay or a shortcut: stop listening then too.
-      if (event.type === 'call-ended' && this.state.phase === 'live') void this.stop({ endCall: false });
+      if (event.type === 'call-ended' && (this.state.phase === 'live' || this.state.phase === 'starting')) void this.stop({ endCall: false });
     });
     for (const channel of SPEAKERS) {
       const stream = opened[channel];
       if (!stream) continue;
-      this.pipes[channel] = await ChannelPipe.open(
-        context,
-        channel,
-        stream,
-        (block) => this.onBlock(channel, block),
-        () => this.onEnded(channel),
-      );
-      this.setChannel(channel, { condition: 'ok', label: this.pipes[channel]?.label ?? '' });
+      let pipe: ChannelPipe;
+      try {
+        pipe = await ChannelPipe.open(
+          context,
+          channel,
+          stream,
+          (block) => this.onBlock(channel, block),
+          () => this.onEnded(channel),
+        );
+      } catch (error) {
+        stream.getTracks().forEach((t) => t.stop());
+        const message = `Steady could not listen to ${channel === 'customer' ? "the caller's side" : 'your microphone'}: ${error instanceof Error ? error.message : String(error)}`;
+        this.setChannel(channel, { condition: 'failed', message });
+        this.addProblem(message);
+        continue;
+      }
+      if (!this.isStarting(attempt)) {
+        // Stopped while this channel opened: let nothing keep running.
+        pipe.stop();
+        for (const other of Object.values(opened)) other.getTracks().forEach((t) => t.stop());
+        return;
+      }
+      this.pipes[channel] = pipe;
+      this.setChannel(channel, { condition: 'ok', label: pipe.label });
+    }
+    if (!this.pipes.customer) {
+      await this.stop({ endCall: joining === null });
+      return;
     }
     await context.resume().catch(() => undefined);
+    if (!this.isStarting(attempt)) return;
     this.set({ phase: 'live' });
     const model = this.model ?? (await this.ensureModel());
     if (model && this.isLive() && !this.recognizers.customer) this.startRecognizers(this.liveClock());
-    if (!model && this.isLive()) this.addProblem('Transcription is off: no speech model is loaded. Loudness, overtalk and silence cues still work.');
+    if (!model && this.isLive()) this.addProblem(NO_MODEL_PROBLEM);
+  }
+
+  /** Undo a start that opened nothing worth keeping. */
+  private async release(context: AudioContext, attempt: number): Promise<void> {
+    await context.close().catch(() => undefined);
+    if (this.context === context) this.context = null;
+    if (!this.isStarting(attempt)) return; // stop() has already undone the rest
+    await getApi().setCaptureEnabled?.(false)?.catch(() => undefined);
+    this.set({ phase: 'idle' });
   }
 
   private startRecognizers(offset: number): void {

@@ -1,16 +1,21 @@
 import { useSyncExternalStore } from 'react';
 import { OverlayWindowControls } from '../api/OverlayWindowControls';
+import { ShortcutTrouble } from '../api/ShortcutSettings';
 import { useOverlayState } from '../api/useOverlayState';
+import { listeningNotice } from '../audio/listening';
+import { useLiveAudio } from '../audio/useLiveAudio';
+import { BetweenCalls } from '../care/BetweenCalls';
 import { dispatchCommand } from '../commands';
 import { getActiveProfile, subscribeActiveProfile } from '../profile/activeProfile';
+import { ProfileBadge } from '../profile/ProfileBadge';
 import { useCallSession } from '../session';
 import type { CallSessionSnapshot, ShownCardRecord } from '../session/types';
 import { CardView } from './CardView';
 import { CueMeters } from './CueMeters';
 import { clockText } from './format';
-import { BetweenCalls, ProfileBadge } from './optionalParts';
 import { ReplayPanel } from './ReplayPanel';
 import { ShortcutHelp } from './ShortcutHelp';
+import { START_END_CALL_KEYS } from './shortcuts';
 import { Transcript } from './Transcript';
 import './overlay.css';
 
@@ -29,6 +34,19 @@ function isSafetyCard(record: ShownCardRecord | null): boolean {
   if (!record) return false;
   const { card, reason } = record.shown;
   return card.id === 'safety' || (reason.kind === 'cue' && reason.cue === 'safety');
+}
+
+/** During a live call, whether Steady hears it; a replay or practice call needs no audio. */
+function ListeningNotice({ snapshot }: { snapshot: CallSessionSnapshot }) {
+  const audio = useLiveAudio();
+  const notice = snapshot.status === 'live' && snapshot.source === 'live' ? listeningNotice(audio) : null;
+  if (!notice) return null;
+  return (
+    <p className="listen-notice" role="status" data-testid="listen-notice" data-kind={notice.kind}>
+      {notice.text}
+      {notice.setup ? <a href="#/audio">Set up audio</a> : null}
+    </p>
+  );
 }
 
 function statusWords(snapshot: CallSessionSnapshot): string {
@@ -55,15 +73,17 @@ export function OverlayView() {
           <span className="call-dot" aria-hidden="true" />
           {statusWords(snapshot)}
         </p>
-        <button type="button" className={live ? 'call-end' : 'call-start'} onClick={() => dispatchCommand('call:toggle')} title="Ctrl+Shift+S">
+        <button type="button" className={live ? 'call-end' : 'call-start'} onClick={() => dispatchCommand('call:toggle')} title={START_END_CALL_KEYS}>
           {live ? 'End call' : 'Start call'}
         </button>
         <ShortcutHelp />
       </header>
       <div className="call-meta">
         {snapshot.title ? <p className="call-title">{snapshot.title}</p> : null}
-        {ProfileBadge ? <ProfileBadge /> : null}
+        <ProfileBadge />
       </div>
+      <ListeningNotice snapshot={snapshot} />
+      {live ? null : <ShortcutTrouble />}
       {live && moments > 0 ? (
         <p className="call-moments" data-testid="moments">
           {moments === 1 ? '1 moment marked' : `${moments} moments marked`} for after the call
@@ -81,7 +101,7 @@ export function OverlayView() {
       <CueMeters cues={snapshot.update.cues} thresholds={profile.thresholds} />
       {snapshot.status === 'idle' || compact ? null : <Transcript lines={snapshot.lines} />}
 
-      {!live && BetweenCalls ? (
+      {!live ? (
         <div className="between-calls" data-testid="between-calls">
           <BetweenCalls />
         </div>

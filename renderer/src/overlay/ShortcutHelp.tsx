@@ -1,7 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { ShortcutSettings } from '../api/ShortcutSettings';
 import { SHORTCUTS } from './shortcuts';
 
-/** A small popover listing the keys; Esc or the button closes it and focus goes back to the button. */
+/**
+ * A small popover listing the in-window keys and the desktop app's global
+ * shortcuts (editable there); Esc or the button closes it and focus goes back to the button.
+ */
 export function ShortcutHelp() {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -45,6 +49,7 @@ export function ShortcutHelp() {
             }
           }}
         >
+          <h3 className="help-heading">In this window</h3>
           <dl className="help-list">
             {SHORTCUTS.map((s) => (
               <div key={s.keys}>
@@ -56,6 +61,7 @@ export function ShortcutHelp() {
             ))}
           </dl>
           <p className="help-note">Letter keys do nothing while you type in a field.</p>
+          <ShortcutSettings />
           <button type="button" onClick={close}>
             Close
           </button>

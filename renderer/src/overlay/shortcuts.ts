@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { liveAudio } from '../audio/liveAudio';
 import { dispatchCommand, onCommand, type AppCommand } from '../commands';
 import { callSession } from '../session';
 
@@ -14,16 +15,21 @@ export interface Shortcut {
 const plain = (event: KeyboardEvent) => !event.ctrlKey && !event.metaKey && !event.altKey;
 const letter = (event: KeyboardEvent, key: string) => plain(event) && event.key.toLowerCase() === key;
 
+/** The in-window start/end call keys, also shown on the overlay's call button. */
+export const START_END_CALL_KEYS = 'Ctrl+Alt+S';
+
 export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Esc', does: 'Dismiss the card', command: 'card:dismiss', matches: (e) => e.key === 'Escape' && plain(e) },
   { keys: 'H', does: 'Mark the card helpful', command: 'card:helpful', matches: (e) => letter(e, 'h') },
   { keys: 'N', does: 'Mark the card not helpful', command: 'card:not-helpful', matches: (e) => letter(e, 'n') },
   { keys: 'M', does: 'Mark this moment to look at after the call', command: 'moment:mark', matches: (e) => letter(e, 'm') },
   {
-    keys: 'Ctrl+Shift+S',
+    // The same keys as the desktop app's global default, so there is one to learn.
+    keys: START_END_CALL_KEYS,
     does: 'Start or end the call',
     command: 'call:toggle',
-    matches: (e) => (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 's',
+    // By code as well: on some layouts Ctrl+Alt+S (AltGr+S) or Option+S types another letter.
+    matches: (e) => (e.ctrlKey || e.metaKey) && e.altKey && !e.shiftKey && (e.key.toLowerCase() === 's' || e.code === 'KeyS'),
   },
 ];
 
@@ -52,18 +58,29 @@ export function useKeyboardShortcuts(): void {
   }, []);
 }
 
+/**
+ * A live call started from the overlay, a key, the tray or a global shortcut:
+ * the call starts at once, and listening follows when the audio is set up
+ * (the overlay says plainly when it is not). Ending the call stops capture
+ * through the session's call-ended event.
+ */
+function startLiveCall(): void {
+  callSession.start({ source: 'live' });
+  void liveAudio.listenToCall();
+}
+
 export function runSessionCommand(command: AppCommand): void {
   const live = callSession.getSnapshot().status === 'live';
   switch (command) {
     case 'call:start':
-      if (!live) callSession.start({ source: 'live' });
+      if (!live) startLiveCall();
       break;
     case 'call:end':
       callSession.end();
       break;
     case 'call:toggle':
       if (live) callSession.end();
-      else callSession.start({ source: 'live' });
+      else startLiveCall();
       break;
     case 'card:dismiss':
       callSession.dismissCard();
