@@ -72,6 +72,8 @@ function runShortcut(action: ShortcutAction): void {
 function runTrayAction(action: TrayAction): void {
   switch (action.kind) {
     case 'command':
+      // Commands act in the overlay, so it comes forward (without taking focus) to show their result.
+      if (action.command === 'view:audio') overlay?.reveal(true);
       sendCommand(action.command);
       return;
     case 'show-overlay':

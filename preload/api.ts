@@ -35,7 +35,8 @@ export type SideView = (typeof SIDE_VIEWS)[number];
  * Commands main sends to the renderer from a global shortcut or the tray.
  * Each one is also an AppCommand in renderer/src/commands.ts.
  */
-export const MAIN_COMMANDS = ['call:start', 'call:end', 'call:toggle', 'card:dismiss', 'card:helpful', 'moment:mark'] as const;
+/** 'view:audio' opens audio set-up in the overlay itself: capture must feed the overlay's call, not a second window's. */
+export const MAIN_COMMANDS = ['call:start', 'call:end', 'call:toggle', 'card:dismiss', 'card:helpful', 'moment:mark', 'view:audio'] as const;
 export type MainCommand = (typeof MAIN_COMMANDS)[number];
 
 /** What a global shortcut can do. 'clickthrough:toggle' is handled in main: the easy way in and out of click-through. */

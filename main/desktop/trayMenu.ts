@@ -24,7 +24,7 @@ export function trayMenuItems(state: { clickThrough: boolean }): TrayItem[] {
     { separator: true },
     { label: 'Open the workbench', action: { kind: 'open', view: 'workbench' } },
     { label: 'Open history', action: { kind: 'open', view: 'history' } },
-    { label: 'Audio and model…', action: { kind: 'open', view: 'audio' } },
+    { label: 'Audio and model…', action: { kind: 'command', command: 'view:audio' } },
     { separator: true },
     { label: 'Quit Steady', action: { kind: 'quit' } },
   ];

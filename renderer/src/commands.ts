@@ -13,6 +13,7 @@ export const APP_COMMANDS = [
   'view:overlay',
   'view:workbench',
   'view:history',
+  'view:audio',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 

@@ -19,6 +19,9 @@ describe('tray menu', () => {
     expect(byAction('command', 'call:end')?.label).toBe('End the call');
     expect(byAction('open', 'workbench')).toBeDefined();
     expect(byAction('open', 'history')).toBeDefined();
+    // Audio set-up opens in the overlay itself, so that capture feeds the overlay's call and not a second window's.
+    expect(byAction('command', 'view:audio')?.label).toBe('Audio and model…');
+    expect(byAction('open', 'audio')).toBeUndefined();
     expect(items.at(-1)).toMatchObject({ label: 'Quit Steady', action: { kind: 'quit' } });
   });
 

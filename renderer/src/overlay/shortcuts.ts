@@ -97,6 +97,7 @@ export function runSessionCommand(command: AppCommand): void {
     case 'view:overlay':
     case 'view:workbench':
     case 'view:history':
+    case 'view:audio':
       location.hash = `#/${command.slice('view:'.length)}`;
       break;
   }
