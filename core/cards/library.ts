@@ -23,7 +23,9 @@ export function unknownCardOverrides(profile: Profile): string[] {
 function noteFor(id: CardId, profile: Profile): string | undefined {
   if (id === 'safety') {
     const line = profile.cards.crisisLine;
-    return `Follow your safety protocol. Crisis line: ${line.name}, ${line.phone}.`;
+    const others = (profile.cards.otherCrisisLines ?? []).map((l) => `${l.name}, ${l.phone}`);
+    const also = others.length > 0 ? ` Also: ${others.join('; ')}.` : '';
+    return `Follow your safety protocol. Crisis line: ${line.name}, ${line.phone}.${also}`;
   }
   if (id === 'abuse-policy') return profile.cards.abusePolicy;
   return undefined;

@@ -37,6 +37,8 @@ const cardOverride = z.strictObject({
   breathe: z.string().min(1).max(200).optional(),
 });
 
+const crisisLineSchema = z.strictObject({ name: z.string().min(1).max(120), phone: z.string().min(1).max(40) });
+
 export const profileSchema = z.strictObject({
   format: z.literal(PROFILE_FORMAT),
   version: z.literal(PROFILE_VERSION),
@@ -85,7 +87,9 @@ export const profileSchema = z.strictObject({
     // Keys are card ids, so a misspelt card is reported rather than silently ignored.
     overrides: z.partialRecord(z.enum(CARD_IDS), cardOverride),
     abusePolicy: z.string().min(1).max(400),
-    crisisLine: z.strictObject({ name: z.string().min(1).max(120), phone: z.string().min(1).max(40) }),
+    crisisLine: crisisLineSchema,
+    /** Further numbers the organisation wants on the safety card (out-of-hours, a specialist service), in order. */
+    otherCrisisLines: z.array(crisisLineSchema).max(4).optional(),
   }),
   care: z.strictObject({
     hardCallsBeforeBreak: z.number().int().min(1).max(50),

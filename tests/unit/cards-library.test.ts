@@ -55,6 +55,13 @@ describe('card library', () => {
     expect(custom.safety.note).not.toContain('Lifeline');
   });
 
+  it('lists the organisation further crisis numbers after the main one', () => {
+    const custom = buildCardLibrary(
+      withCards({ otherCrisisLines: [{ name: 'Out of hours', phone: '1800 222 333' }, { name: 'Men’s line', phone: '1300 78 99 78' }] }),
+    );
+    expect(custom.safety.note).toMatch(/Lifeline, 13 11 14\. Also: Out of hours, 1800 222 333; Men’s line, 1300 78 99 78\./);
+  });
+
   it('uses the profile abuse policy as the policy card note, and warns before ending', () => {
     expect(library['abuse-policy'].note).toBe(DEFAULT_PROFILE.cards.abusePolicy);
     const custom = buildCardLibrary(withCards({ abusePolicy: 'Two warnings, then transfer to a team leader.' }));

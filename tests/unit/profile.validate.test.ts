@@ -101,3 +101,15 @@ describe('profile validation of misspelt fields', () => {
     expect(validateProfile(profile).ok).toBe(true);
   });
 });
+
+describe('further crisis numbers', () => {
+  it('accepts up to four, and names a missing number by its place', () => {
+    const profile = JSON.parse(JSON.stringify(DEFAULT_PROFILE));
+    profile.cards.otherCrisisLines = [{ name: 'Out of hours', phone: '1800 222 333' }];
+    expect(validateProfile(profile).ok).toBe(true);
+    profile.cards.otherCrisisLines.push({ name: 'Another line', phone: '' });
+    const result = validateProfile(profile);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual(['cards.otherCrisisLines[1].phone']);
+  });
+});

@@ -55,6 +55,7 @@ export function CardWordingEditor({ profile, onChange }: Props) {
           onChange={(e) => onChange({ ...profile, cards: { ...profile.cards, crisisLine: { ...profile.cards.crisisLine, phone: e.target.value } } })}
         />
       </div>
+      <OtherCrisisLines profile={profile} onChange={onChange} />
       <div className="wb-field-stack">
         <label htmlFor={ids.policy}>Abuse policy (shown on the policy card)</label>
         <textarea id={ids.policy} rows={3} maxLength={400} value={profile.cards.abusePolicy} onChange={(e) => onChange({ ...profile, cards: { ...profile.cards, abusePolicy: e.target.value } })} />
@@ -101,5 +102,39 @@ export function CardWordingEditor({ profile, onChange }: Props) {
         )}
       </p>
     </section>
+  );
+}
+
+const MAX_OTHER_LINES = 4;
+
+/** Further numbers for the safety card, after the main crisis line: out-of-hours, specialist services. */
+function OtherCrisisLines({ profile, onChange }: Props) {
+  const base = useId();
+  const lines = profile.cards.otherCrisisLines ?? [];
+  const save = (next: { name: string; phone: string }[]) =>
+    onChange({ ...profile, cards: { ...profile.cards, otherCrisisLines: next.length > 0 ? next : undefined } });
+  const edit = (index: number, change: Partial<{ name: string; phone: string }>) =>
+    save(lines.map((line, i) => (i === index ? { ...line, ...change } : line)));
+  return (
+    <fieldset className="wb-field-stack wb-other-lines">
+      <legend>Other numbers on the safety card</legend>
+      {lines.length === 0 ? <p className="muted small">None: the card shows the crisis line above.</p> : null}
+      {lines.map((line, i) => (
+        <div className="wb-field" key={i} data-testid="other-crisis-line">
+          <label htmlFor={`${base}-name-${i}`}>Name</label>
+          <input id={`${base}-name-${i}`} value={line.name} maxLength={120} onChange={(e) => edit(i, { name: e.target.value })} />
+          <label htmlFor={`${base}-phone-${i}`}>Number</label>
+          <input id={`${base}-phone-${i}`} value={line.phone} maxLength={40} inputMode="tel" onChange={(e) => edit(i, { phone: e.target.value })} />
+          <button type="button" onClick={() => save(lines.filter((_, j) => j !== i))} aria-label={`Remove ${line.name || 'this number'}`}>
+            Remove
+          </button>
+        </div>
+      ))}
+      {lines.length < MAX_OTHER_LINES ? (
+        <button type="button" onClick={() => save([...lines, { name: 'Another line', phone: '' }])}>
+          Add a number
+        </button>
+      ) : null}
+    </fieldset>
   );
 }
