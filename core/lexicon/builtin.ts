@@ -135,7 +135,7 @@ export const BUILTIN_LEXICON: readonly LexiconEntry[] = [
   ...group(H, 'anger', 0.3, `awful|horrible|terrible|upset|upsetting|miserable|pointless|creepy|tired of|sick of it`),
   // Hopelessness.
   ...group(D, 'hopelessness', 0.6, `cant cope|cannot cope|not coping|cant take it|cant take this|cant take it anymore|cant do this anymore|cant go on|cannot go on|
-    whats the point|what is the point|no point|theres no point|hopeless|no hope|lost hope|losing hope|give up|giving up|gave up|given up|
+    whats the point|what is the point|no point|theres no point|dont see the point|cant see the point|dont see any point|see no point|hopeless|no hope|lost hope|losing hope|give up|giving up|gave up|given up|
     i give up|no way out|at the end of my rope|end of my tether|at my wits end|nothing left|nobody cares|no one cares|noone cares|
     nobody helps|no one will help|nobody will help|worthless|useless to everyone|a burden|im a burden|ive failed|ruined my life|
     life is over|my life is over|everything is falling apart|at rock bottom|rock bottom|no idea what to do`),

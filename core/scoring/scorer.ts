@@ -194,6 +194,9 @@ function applyPhrase(run: Run, phrase: CompiledPhrase, i: number, end: number): 
 const afinnWords = AFINN_WORDS;
 const afinnNegators = AFINN_NEGATORS;
 
+/** What a self-harm statement adds to distress: enough to reach rising on its own with the default thresholds. */
+const SAFETY_AS_DISTRESS = 0.6;
+
 function scoreWith(lexicon: CompiledLexicon, afinnWeight: number, categories: Readonly<Record<string, number>>, text: string): UtteranceScore {
   const tokens = tokenize(text);
   const words = tokens.words;
@@ -238,6 +241,15 @@ function scoreWith(lexicon: CompiledLexicon, afinnWeight: number, categories: Re
     }
     run.distress = distress;
     run.hostility = hostility;
+  }
+  // Words about self-harm are the deepest distress too: the distress trend must climb with them, never fade as if
+  // the turn were calm while the safety card is up.
+  if (run.safety > 0) {
+    const hit = evidence.find((item) => item.cue === 'safety' && item.weight > 0);
+    if (hit) {
+      evidence.push({ ...hit, cue: 'distress', weight: SAFETY_AS_DISTRESS });
+      run.distress += SAFETY_AS_DISTRESS;
+    }
   }
   return { distress: Math.max(0, run.distress), hostility: Math.max(0, run.hostility), safety: Math.max(0, run.safety), afinn: afinnTotal, evidence };
 }

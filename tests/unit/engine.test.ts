@@ -146,3 +146,21 @@ describe('cue engine', () => {
     expect(JSON.stringify(run())).toBe(JSON.stringify(run()));
   });
 });
+
+describe('safety and distress together', () => {
+  it('lets a self-harm statement raise distress too, so the distress meter never reads calm under the safety card', () => {
+    const engine = createCueEngine(DEFAULT_PROFILE);
+    engine.push({ type: 'final', channel: 'customer', segmentId: 'a', start: 0, end: 3, text: 'I lost my job last month.' });
+    const update = engine.push({
+      type: 'final',
+      channel: 'customer',
+      segmentId: 'b',
+      start: 4,
+      end: 9,
+      text: 'Sometimes I think everyone would be better off without me.',
+    });
+    expect(update.cues.safety.state).toBe('high');
+    expect(['rising', 'high']).toContain(update.cues.distress.state);
+    expect(update.card?.card.id).toBe('safety');
+  });
+});
