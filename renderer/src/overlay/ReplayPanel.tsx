@@ -26,6 +26,16 @@ interface Choice {
   source: CallSource;
 }
 
+function callOptions(choices: readonly Choice[], source: Choice['source']) {
+  return choices
+    .filter((c) => c.source === source)
+    .map((c) => (
+      <option key={c.key} value={c.key}>
+        {c.title}
+      </option>
+    ));
+}
+
 function statusText(status: ReplayStatus | null): string {
   if (!status) return 'Choose a call, then press Play.';
   const where = `${clockText(status.position)} of ${clockText(status.duration)}`;
@@ -110,27 +120,11 @@ export function ReplayPanel() {
         <label htmlFor={ids.call}>Call</label>
         <select id={ids.call} value={selected?.key ?? ''} onChange={(e) => setChosen(e.target.value)} disabled={choices.length === 0} data-testid="replay-call">
           {PRACTICE_CALLS.length > 0 ? (
-            <optgroup label="Practice calls">
-              {choices
-                .filter((c) => c.source === 'practice')
-                .map((c) => (
-                  <option key={c.key} value={c.key}>
-                    {c.title}
-                  </option>
-                ))}
-            </optgroup>
+            <optgroup label="Practice calls">{callOptions(choices, 'practice')}</optgroup>
           ) : null}
           {selected && selected.source === 'replay' && !fileChoices.includes(selected) ? <option value={selected.key}>{selected.title}</option> : null}
           {file ? (
-            <optgroup label={`From ${file.name}`}>
-              {choices
-                .filter((c) => c.source === 'replay')
-                .map((c) => (
-                  <option key={c.key} value={c.key}>
-                    {c.title}
-                  </option>
-                ))}
-            </optgroup>
+            <optgroup label={`From ${file.name}`}>{callOptions(choices, 'replay')}</optgroup>
           ) : null}
           {choices.length === 0 ? <option value="">No calls yet: open a file</option> : null}
         </select>

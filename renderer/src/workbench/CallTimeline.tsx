@@ -6,6 +6,7 @@ import { CUE_NAMES } from './format';
 import type { CallFilter } from './protocol';
 import type { Workbench } from './useWorkbench';
 import { latestOnly } from './workbenchClient';
+import { CueSelect } from './CueSelect';
 
 interface Props {
   wb: Workbench;
@@ -106,13 +107,7 @@ export function CallTimeline({ wb, profile, loaded }: Props) {
         <>
           <div className="wb-row">
             <label htmlFor={ids.cue}>Cue</label>
-            <select id={ids.cue} value={cue} onChange={(e) => setCue(e.target.value as Cue)}>
-              {CUES.map((c) => (
-                <option key={c} value={c}>
-                  {CUE_NAMES[c]}
-                </option>
-              ))}
-            </select>
+            <CueSelect id={ids.cue} value={cue} onChange={setCue} />
           </div>
           <TimelineChart trace={trace} cue={cue} profile={profile} selected={point?.segmentIndex ?? null} onPick={setPoint} />
           <PointDetails point={point} />

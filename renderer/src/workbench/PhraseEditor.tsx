@@ -1,10 +1,11 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { CUES, type Cue } from '../../../core/cues';
+import type { Cue } from '../../../core/cues';
 import type { PhraseHitSummary } from '../../../core/calibration';
 import type { PhraseEntry, Profile } from '../../../core/profile';
 import { CUE_NAMES } from './format';
 import { latestOnly } from './workbenchClient';
 import type { Workbench } from './useWorkbench';
+import { CueSelect } from './CueSelect';
 
 interface Props {
   wb: Workbench;
@@ -101,13 +102,7 @@ export function PhraseEditor({ wb, profile, onChange, loaded }: Props) {
         <label htmlFor={ids.phrase}>Phrase</label>
         <input id={ids.phrase} value={phrase} maxLength={200} onChange={(e) => setPhrase(e.target.value)} placeholder="e.g. final demand" autoComplete="off" />
         <label htmlFor={ids.cue}>Cue</label>
-        <select id={ids.cue} value={cue} onChange={(e) => setCue(e.target.value as Cue)}>
-          {CUES.map((c) => (
-            <option key={c} value={c}>
-              {CUE_NAMES[c]}
-            </option>
-          ))}
-        </select>
+        <CueSelect id={ids.cue} value={cue} onChange={setCue} />
         <label htmlFor={ids.weight}>Weight</label>
         <input id={ids.weight} type="number" min={-5} max={5} step={0.1} value={weight} onChange={(e) => setWeight(Number(e.target.value))} />
         <button type="submit">Add phrase</button>

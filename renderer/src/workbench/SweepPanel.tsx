@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { CUES, type Cue } from '../../../core/cues';
+import type { Cue } from '../../../core/cues';
 import {
   bestF1,
   bestRecallUnderBudget,
@@ -18,6 +18,7 @@ import type { Profile } from '../../../core/profile';
 import { CUE_NAMES, pct, perHour, seconds } from './format';
 import { PointChart } from './PointChart';
 import type { Workbench } from './useWorkbench';
+import { CueSelect } from './CueSelect';
 
 interface Props {
   wb: Workbench;
@@ -104,13 +105,7 @@ export function SweepPanel({ wb, profile, onChange }: Props) {
         }}
       >
         <label htmlFor={ids.cue}>Cue</label>
-        <select id={ids.cue} value={cue} onChange={(e) => setCue(e.target.value as Cue)}>
-          {CUES.map((c) => (
-            <option key={c} value={c}>
-              {CUE_NAMES[c]}
-            </option>
-          ))}
-        </select>
+        <CueSelect id={ids.cue} value={cue} onChange={setCue} />
         <label htmlFor={ids.key}>Line</label>
         <select id={ids.key} value={key} onChange={(e) => setKey(e.target.value as ThresholdKey)}>
           {THRESHOLD_KEYS.map((k) => (
