@@ -2,6 +2,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import type { ProfileProblem } from '../../../core/profile';
 import { loadProfileFile } from './loadProfile';
 import { useActiveProfile } from './useActiveProfile';
+import { ProfileFileInput } from './ProfileFileInput';
 import './profile.css';
 
 interface Props {
@@ -67,17 +68,7 @@ export function ProfileBadge({ interactive = true }: Props) {
       >
         {name}
       </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        data-testid="profile-badge-file"
-        onChange={(e) => {
-          void load(e.target.files?.[0]);
-          e.target.value = '';
-        }}
-      />
+      <ProfileFileInput inputRef={input} testId="profile-badge-file" onFile={(file) => void load(file)} />
       {refused && (
         <span role="alert" className="profile-errors profile-badge-errors">
           {refused.file} was not loaded; “{profile.name}” is still active.

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { loadProfileFile, type ProfileLoadOutcome } from './loadProfile';
+import { ProfileFileInput } from './ProfileFileInput';
 import './profile.css';
 
 interface Props {
@@ -45,17 +46,7 @@ export function ProfileLoader({ onLoaded }: Props) {
         Load profile…
       </button>
       <span className="profile-loader-hint"> or drop a profile file here</span>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        data-testid="profile-file"
-        onChange={(e) => {
-          void load(e.target.files?.[0]);
-          e.target.value = '';
-        }}
-      />
+      <ProfileFileInput inputRef={input} testId="profile-file" onFile={(file) => void load(file)} />
       <div id={statusId} role="status" aria-live="polite">
         {outcome?.ok === true && (
           <p className="profile-loader-ok">

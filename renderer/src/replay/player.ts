@@ -116,7 +116,8 @@ export function createReplayPlayer(options: {
     }
   };
 
-  const finish = (): void => {
+  /** Ends the replay's call; `pushing` tells our own call-ended listener that the end was ours. */
+  const endOwnCall = (): void => {
     halt();
     pushing = true;
     try {
@@ -125,6 +126,10 @@ export function createReplayPlayer(options: {
       pushing = false;
     }
     ownCallId = null;
+  };
+
+  const finish = (): void => {
+    endOwnCall();
     set({ state: 'finished', position: duration, played: next });
   };
 
@@ -205,14 +210,7 @@ export function createReplayPlayer(options: {
     },
     stop() {
       if (status.state !== 'playing' && status.state !== 'paused') return;
-      halt();
-      pushing = true;
-      try {
-        session.end();
-      } finally {
-        pushing = false;
-      }
-      ownCallId = null;
+      endOwnCall();
       set({ state: 'stopped' });
     },
     getStatus: () => status,
