@@ -15,6 +15,9 @@ export function isAlertState(state: CueState): boolean {
   return state === 'rising' || state === 'high';
 }
 
+/** The cue names shown to people, in every view. */
+export const CUE_NAMES: Readonly<Record<Cue, string>> = { distress: 'Distress', hostility: 'Hostility', safety: 'Safety' };
+
 export const SPEAKERS = ['customer', 'agent'] as const;
 export type Speaker = (typeof SPEAKERS)[number];
 

@@ -3,6 +3,7 @@ import { AcousticAnalyzer } from '../../core/audio/acoustic';
 import { ChannelHealth } from '../../core/audio/channelHealth';
 import { FrameAnalyzer } from '../../core/audio/voiceActivity';
 import type { AcousticObservation, TranscriptWord } from '../../core/transcript';
+import { concatSamples } from '../support/samples';
 
 const RATE = 16_000;
 
@@ -28,15 +29,7 @@ function quiet(seconds: number): Float32Array {
   return out;
 }
 
-function concat(...parts: Float32Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+const concat = concatSamples;
 
 /** Feed both channels in 100 ms blocks, as the capture pipeline does. */
 function run(customer: Float32Array, agent?: Float32Array): AcousticObservation[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createResampler } from '../../core/audio/resampler';
 import { mixToMono } from '../../core/audio/mono';
+import { concatSamples } from '../support/samples';
 
 function sine(freq: number, rate: number, seconds: number, amplitude = 0.5): Float32Array {
   const out = new Float32Array(Math.round(rate * seconds));
@@ -54,13 +55,7 @@ function resampleChunked(input: Float32Array, from: number): Float32Array {
     parts.push(r.process(input.subarray(offset, offset + size)));
     offset += size;
   }
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatSamples(...parts);
 }
 
 // Skip the filter's start-up transient before measuring.

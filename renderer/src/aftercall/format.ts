@@ -1,16 +1,16 @@
-import type { Cue, CueState } from '../../../core/cues';
+import type { CueState } from '../../../core/cues';
 import type { CallSummary } from '../../../core/reflection';
 import type { Seconds } from '../../../core/units';
+import { clockText } from '../clock';
 
-export const CUE_WORDS: Record<Cue, string> = { distress: 'Distress', hostility: 'Hostility', safety: 'Safety' };
+import { CUE_NAMES } from '../../../core/cues';
+
+export const CUE_WORDS = CUE_NAMES;
 
 /** "3:07", or "1:02:07" past an hour. */
 export function callClock(seconds: Seconds): string {
-  const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+  // Rounded here: a timeline marker at 53.6 s reads 0:54.
+  return clockText(Math.round(seconds));
 }
 
 /** "4 min", "under a minute", "1 h 12 min". */

@@ -1,18 +1,13 @@
 import type { CardReason } from '../../../core/cards/types';
-import type { Cue, CueState } from '../../../core/cues';
-import type { Seconds } from '../../../core/units';
+import type { CueState } from '../../../core/cues';
 
-export const CUE_NAMES: Record<Cue, string> = { distress: 'Distress', hostility: 'Hostility', safety: 'Safety' };
+import { CUE_NAMES } from '../../../core/cues';
+
+export { CUE_NAMES };
+export { clockText } from '../clock';
 
 export const STATE_WORDS: Record<CueState, string> = { calm: 'calm', watch: 'watch', rising: 'rising', high: 'high' };
 
-export function clockText(seconds: Seconds): string {
-  const whole = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor((whole % 3600) / 60);
-  const s = String(whole % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
 
 /** Why a card is up, in a few plain words. */
 export function reasonText(reason: CardReason): string {
