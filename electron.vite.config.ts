@@ -3,14 +3,19 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { cspPlugin } from './main/security/cspPlugin';
 
+/** `@core/...` is the platform-neutral domain, the same alias as in tsconfig.base.json. */
+const alias = { '@core': resolve(__dirname, 'core') };
+
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       outDir: 'out/preload',
       rollupOptions: { input: { index: resolve(__dirname, 'preload/index.ts') } },
@@ -19,6 +24,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     base: './',
+    resolve: { alias },
     plugins: [react(), cspPlugin()],
     worker: { format: 'es' },
     build: {

@@ -12,6 +12,7 @@ import { cspPlugin } from './main/security/cspPlugin';
 export default defineConfig({
   root: resolve(__dirname, 'renderer'),
   base: './',
+  resolve: { alias: { '@core': resolve(__dirname, 'core') } },
   plugins: [react(), cspPlugin()],
   worker: { format: 'es' },
   build: {

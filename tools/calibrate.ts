@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { CUES } from '../core/cues';
-import { evaluateScored, evaluateSentimentBaseline, scoreCalls, type BaselineResult, type EvaluationResult } from '../core/evaluation';
-import { formatLabelledCallError, parseLabelledCalls, type LabelledCall } from '../core/labelledCall';
-import { DEFAULT_PROFILE, validateProfile, type Profile } from '../core/profile';
+import { CUES } from '@core/cues';
+import { evaluateScored, evaluateSentimentBaseline, scoreCalls, type BaselineResult, type EvaluationResult } from '@core/evaluation';
+import { formatLabelledCallError, parseLabelledCalls, type LabelledCall } from '@core/labelledCall';
+import { DEFAULT_PROFILE, validateProfile, type Profile } from '@core/profile';
 import { checkSweepOptions, parseBudget, runSweepCli, SWEEP_USAGE, type SweepOptions } from './calibrate/sweep-cli';
 
 /**

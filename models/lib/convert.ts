@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
-import { checkModelLayout, toModelTarEntries, type ModelLayout } from '../../core/audio/model/layout';
-import { ArchiveError, readTar, writeTar, type TarEntry } from '../../core/audio/model/tar';
+import { checkModelLayout, toModelTarEntries, type ModelLayout } from '@core/audio/model/layout';
+import { ArchiveError, readTar, writeTar, type TarEntry } from '@core/audio/model/tar';
 
 /**
  * Official Vosk models ship as zip; vosk-browser loads a tar.gz holding one

@@ -1,4 +1,4 @@
-import type { Seconds } from '../../core/units';
+import type { Seconds } from '@core/units';
 
 /** The call clock as people read it: "3:07", or "1:02:07" past an hour. Whole seconds are counted, not rounded. */
 export function clockText(seconds: Seconds): string {

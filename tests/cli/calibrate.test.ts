@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROFILE } from '../../core/profile';
+import { DEFAULT_PROFILE } from '@core/profile';
 import { main } from '../../tools/calibrate';
 
 const root = join(__dirname, '../..');

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readTar } from '../../core/audio/model/tar';
+import { readTar } from '@core/audio/model/tar';
 import { fakeModelZip } from '../support/fakeModel';
 
 const good = fakeModelZip('vosk-model-test-0.1');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../tools/calibrate';
-import { validateProfile } from '../../core/profile';
+import { validateProfile } from '@core/profile';
 
 /**
  * The fixture: seven one-utterance calls, 20 minutes each. The profile adds two

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptySummary } from '../../core/reflection';
+import { emptySummary } from '@core/reflection';
 import { HistoryView } from '../../renderer/src/history/HistoryView';
 import { setDb, SteadyDb } from '../../renderer/src/storage/db';
 import type { CallRecord } from '../../renderer/src/storage/records';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createCueEngine } from '../../core/engine';
-import type { CueEngine, EngineUpdate } from '../../core/engine/types';
-import { DEFAULT_PROFILE, type Profile } from '../../core/profile';
-import type { TranscriptEvent } from '../../core/transcript';
+import { createCueEngine } from '@core/engine';
+import type { CueEngine, EngineUpdate } from '@core/engine/types';
+import { DEFAULT_PROFILE, type Profile } from '@core/profile';
+import type { TranscriptEvent } from '@core/transcript';
 import { parseCallFile, type ReplayCall } from '../../renderer/src/replay/callFile';
 import { createReplayPlayer, type FrameScheduler, type ReplaySpeed } from '../../renderer/src/replay/player';
 import { buildSchedule } from '../../renderer/src/replay/schedule';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TranscriptEvent } from '../../core/transcript';
+import type { TranscriptEvent } from '@core/transcript';
 import { getApi } from '../../renderer/src/api';
 import { OverlayView } from '../../renderer/src/overlay/OverlayView';
 import { useKeyboardShortcuts, useSessionCommands } from '../../renderer/src/overlay/shortcuts';

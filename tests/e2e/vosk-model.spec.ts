@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync, zipSync } from 'fflate';
-import { writeTar, type TarEntry } from '../../core/audio/model/tar';
+import { writeTar, type TarEntry } from '@core/audio/model/tar';
 import { fakeModelZip } from '../support/fakeModel';
 import { startStaticServer } from '../support/staticServer';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AcousticAnalyzer } from '../../core/audio/acoustic';
-import { ChannelHealth } from '../../core/audio/channelHealth';
-import { FrameAnalyzer } from '../../core/audio/voiceActivity';
-import type { AcousticObservation, TranscriptWord } from '../../core/transcript';
+import { AcousticAnalyzer } from '@core/audio/acoustic';
+import { ChannelHealth } from '@core/audio/channelHealth';
+import { FrameAnalyzer } from '@core/audio/voiceActivity';
+import type { AcousticObservation, TranscriptWord } from '@core/transcript';
 import { concatSamples } from '../support/samples';
 
 const RATE = 16_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAgentContext } from '../../core/agentContext';
+import { readAgentContext } from '@core/agentContext';
 
 describe('agent context (bad news, never emotion)', () => {
   it('finds bad news and tells its kind', () => {

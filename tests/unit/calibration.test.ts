@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareMetrics, findPhraseHits, PhraseIndex, phraseTokens, withThreshold } from '../../core/calibration';
-import type { Profile } from '../../core/profile';
+import { compareMetrics, findPhraseHits, PhraseIndex, phraseTokens, withThreshold } from '@core/calibration';
+import type { Profile } from '@core/profile';
 import { WorkbenchModel } from '../../renderer/src/workbench/workbenchModel';
 
 const fixtureProfile = JSON.parse(readFileSync('tests/fixtures/calibration/sweep-profile.json', 'utf8')) as Profile;
@@ -128,11 +128,11 @@ describe('the phrase index', () => {
 describe('call list summaries', () => {
   it('say a call alerted exactly when the evaluation trace reaches rising, on every practice call and a fading one', async () => {
     const { readdirSync } = await import('node:fs');
-    const { parseLabelledCalls } = await import('../../core/labelledCall');
-    const { scoreCalls, traceCall: traceScored } = await import('../../core/evaluation');
-    const { summariseCall } = await import('../../core/calibration/trace');
-    const { DEFAULT_PROFILE } = await import('../../core/profile');
-    const { CUES } = await import('../../core/cues');
+    const { parseLabelledCalls } = await import('@core/labelledCall');
+    const { scoreCalls, traceCall: traceScored } = await import('@core/evaluation');
+    const { summariseCall } = await import('@core/calibration/trace');
+    const { DEFAULT_PROFILE } = await import('@core/profile');
+    const { CUES } = await import('@core/cues');
     const dir = 'tests/fixtures/scenarios';
     const text = readdirSync(dir)
       .filter((f) => f.endsWith('.jsonl'))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BAD_NEWS_SAY, CARD_IDS, badNewsCard, buildCardLibrary, unknownCardOverrides } from '../../core/cards';
-import { DEFAULT_PROFILE, type Profile } from '../../core/profile';
+import { BAD_NEWS_SAY, CARD_IDS, badNewsCard, buildCardLibrary, unknownCardOverrides } from '@core/cards';
+import { DEFAULT_PROFILE, type Profile } from '@core/profile';
 
 function words(text: string): number {
   return text.trim().split(/\s+/).length;

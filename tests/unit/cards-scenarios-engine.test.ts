@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ShownCard } from '../../core/cards';
-import { createCueEngine } from '../../core/engine';
-import { DEFAULT_PROFILE } from '../../core/profile';
+import type { ShownCard } from '@core/cards';
+import { createCueEngine } from '@core/engine';
+import { DEFAULT_PROFILE } from '@core/profile';
 import type { ScenarioCall, ScenarioSegment } from '../fixtures/scenarios/timing';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLabelledCalls } from '../../core/labelledCall/parse';
+import { parseLabelledCalls } from '@core/labelledCall/parse';
 import { buildScenarios } from '../fixtures/scenarios/scripts';
 import { wordCount, type ScenarioCall } from '../fixtures/scenarios/timing';
 

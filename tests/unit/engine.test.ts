@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CardSelector, SelectorInput } from '../../core/cards/types';
-import { createCueEngine } from '../../core/engine';
-import { DEFAULT_PROFILE } from '../../core/profile';
-import type { TranscriptEvent } from '../../core/transcript';
+import type { CardSelector, SelectorInput } from '@core/cards/types';
+import { createCueEngine } from '@core/engine';
+import { DEFAULT_PROFILE } from '@core/profile';
+import type { TranscriptEvent } from '@core/transcript';
 
 let seq = 0;
 const final = (channel: 'customer' | 'agent', at: number, text: string): TranscriptEvent => ({ type: 'final', channel, segmentId: `s${++seq}`, start: at - 2, end: at, text });

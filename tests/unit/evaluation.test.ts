@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CUE_STATES, CUES, isAlertState } from '../../core/cues';
-import { createCueEngine } from '../../core/engine';
+import { CUE_STATES, CUES, isAlertState } from '@core/cues';
+import { createCueEngine } from '@core/engine';
 import {
   AGENT_SEGMENT,
   LABEL_CODE,
@@ -13,9 +13,9 @@ import {
   scoreCalls,
   traceCall,
   type ScoredCalls,
-} from '../../core/evaluation';
-import { parseLabelledCalls } from '../../core/labelledCall';
-import { DEFAULT_PROFILE, type Profile } from '../../core/profile';
+} from '@core/evaluation';
+import { parseLabelledCalls } from '@core/labelledCall';
+import { DEFAULT_PROFILE, type Profile } from '@core/profile';
 
 /** No decay (over time or over calm turns), no hysteresis, no hold, no cooldown: states are easy to work out by hand. */
 const flat: Profile = {

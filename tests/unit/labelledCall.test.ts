@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLabelledCallError, parseLabelledCalls } from '../../core/labelledCall';
+import { formatLabelledCallError, parseLabelledCalls } from '@core/labelledCall';
 
 const good = JSON.stringify({
   id: 'c1',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROFILE, PROFILE_VERSION, validateProfile } from '../../core/profile';
+import { DEFAULT_PROFILE, PROFILE_VERSION, validateProfile } from '@core/profile';
 
 const v0 = {
   name: 'Hardship team 2024',

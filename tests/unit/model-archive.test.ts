@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
-import { checkModelLayout, toModelTarEntries } from '../../core/audio/model/layout';
-import { readTar, writeTar, type TarEntry } from '../../core/audio/model/tar';
+import { checkModelLayout, toModelTarEntries } from '@core/audio/model/layout';
+import { readTar, writeTar, type TarEntry } from '@core/audio/model/tar';
 import { fakeModelFiles, fakeModelZip } from '../support/fakeModel';
 
 const entries = (files: Record<string, Uint8Array>): TarEntry[] => Object.entries(files).map(([path, data]) => ({ path, type: 'file', data }));

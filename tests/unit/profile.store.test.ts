@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_PROFILE, serializeProfile, type Profile } from '../../core/profile';
+import { DEFAULT_PROFILE, serializeProfile, type Profile } from '@core/profile';
 
 const team: Profile = { ...DEFAULT_PROFILE, name: 'Hardship team', thresholds: { ...DEFAULT_PROFILE.thresholds, hostility: { watch: 0.2, rising: 0.4, high: 1 } } };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROFILE, parseProfileText, serializeProfile, validateProfile } from '../../core/profile';
+import { DEFAULT_PROFILE, parseProfileText, serializeProfile, validateProfile } from '@core/profile';
 
 function clone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;

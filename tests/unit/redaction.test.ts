@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { luhnValid, redact, REDACTED } from '../../core/redaction';
+import { luhnValid, redact, REDACTED } from '@core/redaction';
 
 describe('redaction: card numbers', () => {
   it.each([

@@ -10,7 +10,7 @@ import {
   shouldOfferBreak,
   suggestCare,
   type CallSummary,
-} from '../../core/reflection';
+} from '@core/reflection';
 
 type SummaryOverrides = Partial<Omit<CallSummary, 'peaks'>> & { peaks?: Partial<CallSummary['peaks']> };
 const summary = (over: SummaryOverrides = {}): CallSummary => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createResampler } from '../../core/audio/resampler';
-import { mixToMono } from '../../core/audio/mono';
+import { createResampler } from '@core/audio/resampler';
+import { mixToMono } from '@core/audio/mono';
 import { concatSamples } from '../support/samples';
 
 function sine(freq: number, rate: number, seconds: number, amplitude = 0.5): Float32Array {

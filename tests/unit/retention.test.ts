@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETENTION, retentionDaysProblem, transcriptCutoff, transcriptsToPurge } from '../../core/retention';
+import { DEFAULT_RETENTION, retentionDaysProblem, transcriptCutoff, transcriptsToPurge } from '@core/retention';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 10, 23, 12);

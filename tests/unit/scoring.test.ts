@@ -1,7 +1,7 @@
 import Sentiment from 'sentiment';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROFILE, type Profile } from '../../core/profile';
-import { createUtteranceScorer, isJump } from '../../core/scoring';
+import { DEFAULT_PROFILE, type Profile } from '@core/profile';
+import { createUtteranceScorer, isJump } from '@core/scoring';
 
 const scorer = createUtteranceScorer(DEFAULT_PROFILE);
 const withPhrases = (add: Profile['phrases']['add'], remove: string[] = []): Profile => ({ ...DEFAULT_PROFILE, phrases: { add, remove } });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_PRIORITY, HOSTILITY_TIEBREAK, createCardSelector, type SelectorInput, type ShownCard } from '../../core/cards';
-import type { Cue, CueState } from '../../core/cues';
-import type { Evidence, EvidenceKind } from '../../core/evidence';
-import { DEFAULT_PROFILE, type Profile } from '../../core/profile';
+import { CARD_PRIORITY, HOSTILITY_TIEBREAK, createCardSelector, type SelectorInput, type ShownCard } from '@core/cards';
+import type { Cue, CueState } from '@core/cues';
+import type { Evidence, EvidenceKind } from '@core/evidence';
+import { DEFAULT_PROFILE, type Profile } from '@core/profile';
 
 const CALM: Record<Cue, CueState> = { distress: 'calm', hostility: 'calm', safety: 'calm' };
 const NO_EVIDENCE: Record<Cue, readonly Evidence[]> = { distress: [], hostility: [], safety: [] };

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ShownCard } from '../../core/cards/types';
-import { CUES, type Cue } from '../../core/cues';
-import type { CueReading, CueTransition, EngineUpdate } from '../../core/engine/types';
-import type { TranscriptEvent } from '../../core/transcript';
+import type { ShownCard } from '@core/cards/types';
+import { CUES, type Cue } from '@core/cues';
+import type { CueReading, CueTransition, EngineUpdate } from '@core/engine/types';
+import type { TranscriptEvent } from '@core/transcript';
 import type { CallSessionEvent, CallSessionSnapshot, ShownCardRecord } from '../../renderer/src/session/types';
 import { SteadyDb } from '../../renderer/src/storage/db';
 import { describeStorageError } from '../../renderer/src/storage/errors';

@@ -10,8 +10,8 @@ import {
   withThreshold,
   type Evaluate,
   type EvaluationMetrics,
-} from '../../core/calibration';
-import { DEFAULT_PROFILE } from '../../core/profile';
+} from '@core/calibration';
+import { DEFAULT_PROFILE } from '@core/profile';
 
 /**
  * A hand-made evaluator: six labelled hostility segments with scores

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CUE_STATES, type CueState } from '../../core/cues';
-import { DEFAULT_PROFILE, type Profile } from '../../core/profile';
-import { newTrendState, stepTrend, trendParams } from '../../core/trend';
+import { CUE_STATES, type CueState } from '@core/cues';
+import { DEFAULT_PROFILE, type Profile } from '@core/profile';
+import { newTrendState, stepTrend, trendParams } from '@core/trend';
 
 const profile: Profile = {
   ...DEFAULT_PROFILE,

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AcousticAnalyzer } from '../../core/audio/acoustic';
-import { mixToMono } from '../../core/audio/mono';
-import { createResampler } from '../../core/audio/resampler';
-import { FrameAnalyzer } from '../../core/audio/voiceActivity';
+import { AcousticAnalyzer } from '@core/audio/acoustic';
+import { mixToMono } from '@core/audio/mono';
+import { createResampler } from '@core/audio/resampler';
+import { FrameAnalyzer } from '@core/audio/voiceActivity';
 
 /**
  * Live audio costs per channel: resampling and feature extraction as times

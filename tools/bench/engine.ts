@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import Sentiment from 'sentiment';
-import { createCueEngine } from '../../core/engine';
-import { evaluateScored, scoreCalls } from '../../core/evaluation';
-import { parseLabelledCalls, type LabelledCall } from '../../core/labelledCall';
-import { DEFAULT_PROFILE } from '../../core/profile';
-import { createUtteranceScorer } from '../../core/scoring';
+import { createCueEngine } from '@core/engine';
+import { evaluateScored, scoreCalls } from '@core/evaluation';
+import { parseLabelledCalls, type LabelledCall } from '@core/labelledCall';
+import { DEFAULT_PROFILE } from '@core/profile';
+import { createUtteranceScorer } from '@core/scoring';
 
 /**
  * Cue engine in Node: customer utterances a second, per-utterance p50/p99, the

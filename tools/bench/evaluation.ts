@@ -3,9 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createCallEvaluator, runSweep } from '../../core/calibration';
-import { parseLabelledCalls, type LabelledCall } from '../../core/labelledCall';
-import { DEFAULT_PROFILE } from '../../core/profile';
+import { createCallEvaluator, runSweep } from '@core/calibration';
+import { parseLabelledCalls, type LabelledCall } from '@core/labelledCall';
+import { DEFAULT_PROFILE } from '@core/profile';
 
 /**
  * Calibration throughput: a 20-point threshold sweep over cached scores

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { CUES, type Cue } from '../../core/cues';
-import type { CueReading, EngineUpdate } from '../../core/engine/types';
-import { emptySummary, type CallSummary, type CareSuggestion } from '../../core/reflection';
-import type { TranscriptEvent } from '../../core/transcript';
+import { CUES, type Cue } from '@core/cues';
+import type { CueReading, EngineUpdate } from '@core/engine/types';
+import { emptySummary, type CallSummary, type CareSuggestion } from '@core/reflection';
+import type { TranscriptEvent } from '@core/transcript';
 
 /**
  * Local history, in Node with fake-indexeddb (Dexie, same code as the app):

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { formatTarget } from '../../core/calibration';
-import { serializeProfile, validateProfile, type Profile } from '../../core/profile';
+import { formatTarget } from '@core/calibration';
+import { serializeProfile, validateProfile, type Profile } from '@core/profile';
 import type { SweepReport } from './sweep';
 
 /**

@@ -1,6 +1,6 @@
-import { parseSweepSpec } from '../../core/calibration';
-import type { LabelledCall } from '../../core/labelledCall';
-import type { Profile } from '../../core/profile';
+import { parseSweepSpec } from '@core/calibration';
+import type { LabelledCall } from '@core/labelledCall';
+import type { Profile } from '@core/profile';
 import { chooseProfile, writeProfile } from './outProfile';
 import { formatSweepTable, runSweepReport, sweepToJson } from './sweep';
 

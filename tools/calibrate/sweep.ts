@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { bestF1, bestRecallUnderBudget, createCallEvaluator, formatTarget, parseSweepSpec, runSweep, type SweepPoint, type SweepSpec } from '../../core/calibration';
-import type { LabelledCall } from '../../core/labelledCall';
-import type { Profile } from '../../core/profile';
+import { bestF1, bestRecallUnderBudget, createCallEvaluator, formatTarget, parseSweepSpec, runSweep, type SweepPoint, type SweepSpec } from '@core/calibration';
+import type { LabelledCall } from '@core/labelledCall';
+import type { Profile } from '@core/profile';
 
 /** `--sweep CUE.THRESHOLD=FROM:TO:STEP`: one threshold moved over a range, every other setting held. */
 export interface SweepReport {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { CARE_CATEGORY_LABELS, chooseGrace, choosePrompts, suggestCare, type CallSummary, type CareSuggestion } from '../../../core/reflection';
+import { CARE_CATEGORY_LABELS, chooseGrace, choosePrompts, suggestCare, type CallSummary, type CareSuggestion } from '@core/reflection';
 import { getDb } from '../storage/db';
 import { describeStorageError, type StorageProblem } from '../storage/errors';
 import { saveReflection } from '../storage/queries';

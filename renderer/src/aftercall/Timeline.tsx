@@ -1,5 +1,5 @@
-import { CUE_STATES, CUES, stateRank, type Cue, type CueState } from '../../../core/cues';
-import type { Seconds } from '../../../core/units';
+import { CUE_STATES, CUES, stateRank, type Cue, type CueState } from '@core/cues';
+import type { Seconds } from '@core/units';
 import { callClock, CUE_WORDS } from './format';
 
 /**

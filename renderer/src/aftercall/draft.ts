@@ -1,5 +1,5 @@
 import type { ReflectionAnswer } from '../storage/records';
-import type { CareSuggestion } from '../../../core/reflection';
+import type { CareSuggestion } from '@core/reflection';
 
 /**
  * The reflection being written is mirrored to localStorage on every change.

@@ -1,9 +1,9 @@
-import type { CueState } from '../../../core/cues';
-import type { CallSummary } from '../../../core/reflection';
-import type { Seconds } from '../../../core/units';
+import type { CueState } from '@core/cues';
+import type { CallSummary } from '@core/reflection';
+import type { Seconds } from '@core/units';
 import { clockText } from '../clock';
 
-import { CUE_NAMES } from '../../../core/cues';
+import { CUE_NAMES } from '@core/cues';
 
 export const CUE_WORDS = CUE_NAMES;
 

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { CallSummary } from '../../../core/reflection';
+import type { CallSummary } from '@core/reflection';
 import type { CallRecord } from '../storage/records';
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Speaker } from '../../../core/cues';
+import type { Speaker } from '@core/cues';
 import { useCallSession } from '../session';
 import { LevelMeter } from './LevelMeter';
 import { ModelPanel } from './ModelPanel';

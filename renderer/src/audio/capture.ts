@@ -1,4 +1,4 @@
-import type { Speaker } from '../../../core/cues';
+import type { Speaker } from '@core/cues';
 import { CAPTURE_PROCESSOR, type CaptureBlock, type CaptureOptions } from './captureProtocol';
 import workletUrl from './captureWorklet.ts?worker&url';
 import { DEFAULT_DEVICE, LOOPBACK_DEVICE } from './devices';

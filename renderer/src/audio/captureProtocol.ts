@@ -1,4 +1,4 @@
-import type { FrameFeatures } from '../../../core/audio/voiceActivity';
+import type { FrameFeatures } from '@core/audio/voiceActivity';
 
 /** Messages between the capture worklet and the page (kept apart so the page never loads worklet code). */
 export const CAPTURE_PROCESSOR = 'steady-capture';

@@ -3,9 +3,9 @@
  * low-pass (core/audio/resampler), cut into 20 ms frames with level and voice
  * activity, and post 100 ms blocks to the page. Nothing is kept or written.
  */
-import { mixToMono } from '../../../core/audio/mono';
-import { createResampler } from '../../../core/audio/resampler';
-import { FrameAnalyzer, type FrameFeatures } from '../../../core/audio/voiceActivity';
+import { mixToMono } from '@core/audio/mono';
+import { createResampler } from '@core/audio/resampler';
+import { FrameAnalyzer, type FrameFeatures } from '@core/audio/voiceActivity';
 import { CAPTURE_PROCESSOR, type CaptureBlock, type CaptureOptions } from './captureProtocol';
 
 declare const sampleRate: number;

@@ -1,5 +1,5 @@
-import type { AcousticObservation } from '../../../core/transcript';
-import type { Decibels, Seconds } from '../../../core/units';
+import type { AcousticObservation } from '@core/transcript';
+import type { Decibels, Seconds } from '@core/units';
 
 /** Acoustic evidence in the same plain form as word evidence ("raised voice +8 dB"). */
 export function describeObservation(o: AcousticObservation): string {

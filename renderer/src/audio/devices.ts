@@ -1,4 +1,4 @@
-import type { Speaker } from '../../../core/cues';
+import type { Speaker } from '@core/cues';
 
 /**
  * Which input feeds each channel, remembered between runs. The customer's

@@ -1,9 +1,9 @@
-import { AcousticAnalyzer } from '../../../core/audio/acoustic';
-import { ChannelHealth } from '../../../core/audio/channelHealth';
-import { SILENCE_DB } from '../../../core/audio/loudness';
-import type { Speaker } from '../../../core/cues';
-import type { AcousticObservation, TranscriptEvent } from '../../../core/transcript';
-import type { Decibels, Hertz } from '../../../core/units';
+import { AcousticAnalyzer } from '@core/audio/acoustic';
+import { ChannelHealth } from '@core/audio/channelHealth';
+import { SILENCE_DB } from '@core/audio/loudness';
+import type { Speaker } from '@core/cues';
+import type { AcousticObservation, TranscriptEvent } from '@core/transcript';
+import type { Decibels, Hertz } from '@core/units';
 import { getApi } from '../api';
 import { ChannelRecognizer } from '../speech/recognizer';
 import { NEXT_STEP, SpeechModelError, modelError } from '../speech/modelErrors';

@@ -1,6 +1,6 @@
 import { gzipSync, unzipSync } from 'fflate';
-import { toModelTarEntries } from '../../../core/audio/model/layout';
-import { writeTar, type TarEntry } from '../../../core/audio/model/tar';
+import { toModelTarEntries } from '@core/audio/model/layout';
+import { writeTar, type TarEntry } from '@core/audio/model/tar';
 import { getApi } from '../api';
 import { checkModelEntries, modelEntriesFromBytes } from '../speech/modelCheck';
 import { modelError } from '../speech/modelErrors';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { shouldOfferBreak, hardCallsInWindow } from '../../../core/reflection';
+import { shouldOfferBreak, hardCallsInWindow } from '@core/reflection';
 import { subscribeOffers } from '../aftercall/offer';
 import { getActiveProfile, subscribeActiveProfile } from '../profile/activeProfile';
 import { onStorageChange } from '../storage/changes';

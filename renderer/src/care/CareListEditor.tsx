@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { CARE_CATEGORIES, CARE_CATEGORY_LABELS, DEFAULT_CARE_LIST, MAX_CARE_ITEMS, MAX_CARE_ITEM_LENGTH, type CareList } from '../../../core/reflection';
+import { CARE_CATEGORIES, CARE_CATEGORY_LABELS, DEFAULT_CARE_LIST, MAX_CARE_ITEMS, MAX_CARE_ITEM_LENGTH, type CareList } from '@core/reflection';
 import { StorageNotice } from '../storage/StorageNotice';
 import { useSetting } from '../storage/useSetting';
 

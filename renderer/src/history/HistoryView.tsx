@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { dailyTrend, type TrendDay } from '../../../core/reflection';
+import { dailyTrend, type TrendDay } from '@core/reflection';
 import { CareListEditor } from '../care/CareListEditor';
 import '../care/care.css';
 import '../aftercall/aftercall.css';

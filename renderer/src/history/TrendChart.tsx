@@ -1,4 +1,4 @@
-import type { TrendDay } from '../../../core/reflection';
+import type { TrendDay } from '@core/reflection';
 
 /**
  * The agent's own trend: hard calls a day (bars) and the day's average stress

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, retentionDaysProblem } from '../../../core/retention';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, retentionDaysProblem } from '@core/retention';
 import { clearOffers } from '../aftercall/offer';
 import { dropAllDrafts } from '../aftercall/draft';
 import { getRecorder, runRetentionNow } from '../aftercall/start';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useLayoutEffect, useRef } from 'react';
-import type { Evidence } from '../../../core/evidence';
+import type { Evidence } from '@core/evidence';
 import { dispatchCommand } from '../commands';
 import type { ShownCardRecord } from '../session/types';
 import { markAfterPaint } from './afterPaint';

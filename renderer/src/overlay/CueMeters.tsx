@@ -1,6 +1,6 @@
-import type { Cue } from '../../../core/cues';
-import type { CueReading } from '../../../core/engine/types';
-import type { CueThresholds } from '../../../core/profile';
+import type { Cue } from '@core/cues';
+import type { CueReading } from '@core/engine/types';
+import type { CueThresholds } from '@core/profile';
 import { CUE_NAMES, STATE_WORDS } from './format';
 
 /** Safety is not a meter: one sentence is enough, and it shows as the safety card. */

@@ -1,7 +1,7 @@
-import type { CardReason } from '../../../core/cards/types';
-import type { CueState } from '../../../core/cues';
+import type { CardReason } from '@core/cards/types';
+import type { CueState } from '@core/cues';
 
-import { CUE_NAMES } from '../../../core/cues';
+import { CUE_NAMES } from '@core/cues';
 
 export { CUE_NAMES };
 export { clockText } from '../clock';

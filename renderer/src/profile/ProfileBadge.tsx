@@ -1,5 +1,5 @@
 import { useRef, useState, type DragEvent } from 'react';
-import type { ProfileProblem } from '../../../core/profile';
+import type { ProfileProblem } from '@core/profile';
 import { loadProfileFile } from './loadProfile';
 import { useActiveProfile } from './useActiveProfile';
 import { ProfileFileInput } from './ProfileFileInput';

@@ -1,4 +1,4 @@
-import { DEFAULT_PROFILE, type Profile } from '../../../core/profile';
+import { DEFAULT_PROFILE, type Profile } from '@core/profile';
 import { readStoredProfile, writeStoredProfile } from './profileStorage';
 
 /**

@@ -1,4 +1,4 @@
-import { serializeProfile, type Profile } from '../../../core/profile';
+import { serializeProfile, type Profile } from '@core/profile';
 
 /** A file name from the profile's name: "Hardship team (May)" -> "hardship-team-may.steady-profile.json". */
 export function profileFileName(profile: Profile): string {

@@ -1,4 +1,4 @@
-import { parseProfileText, type Profile, type ProfileProblem } from '../../../core/profile';
+import { parseProfileText, type Profile, type ProfileProblem } from '@core/profile';
 import { setActiveProfile } from './activeProfile';
 
 export type ProfileLoadOutcome =

@@ -1,4 +1,4 @@
-import { validateProfile, type Profile, type ProfileProblem } from '../../../core/profile';
+import { validateProfile, type Profile, type ProfileProblem } from '@core/profile';
 
 /** Where the active profile survives a restart. Profiles hold no call content, so local storage is fine. */
 export const PROFILE_STORAGE_KEY = 'steady.activeProfile';

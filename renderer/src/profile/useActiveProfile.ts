@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { Profile } from '../../../core/profile';
+import type { Profile } from '@core/profile';
 import { getActiveProfile, subscribeActiveProfile } from './activeProfile';
 
 export function useActiveProfile(): Profile {

@@ -1,6 +1,6 @@
-import type { Label, Speaker } from '../../../core/cues';
-import { parseLabelledCalls } from '../../../core/labelledCall';
-import type { Seconds } from '../../../core/units';
+import type { Label, Speaker } from '@core/cues';
+import { parseLabelledCalls } from '@core/labelledCall';
+import type { Seconds } from '@core/units';
 
 /** One labelled call as the replay source plays it. */
 export interface ReplayCall {

@@ -1,4 +1,4 @@
-import type { Seconds } from '../../../core/units';
+import type { Seconds } from '@core/units';
 import type { CallSession, CallSource } from '../session/types';
 import { buildSchedule, scheduleDuration, type ReplayStep } from './schedule';
 import type { ReplayCall } from './callFile';

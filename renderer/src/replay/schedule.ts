@@ -1,5 +1,5 @@
-import type { TranscriptEvent } from '../../../core/transcript';
-import type { Seconds } from '../../../core/units';
+import type { TranscriptEvent } from '@core/transcript';
+import type { Seconds } from '@core/units';
 import type { ReplayCall } from './callFile';
 
 /** One thing the replay does at a moment on the call clock. */

@@ -1,7 +1,7 @@
-import type { CueEngine, EngineUpdate } from '../../../core/engine/types';
-import type { Profile } from '../../../core/profile';
-import type { AcousticObservation, TranscriptEvent } from '../../../core/transcript';
-import type { Seconds } from '../../../core/units';
+import type { CueEngine, EngineUpdate } from '@core/engine/types';
+import type { Profile } from '@core/profile';
+import type { AcousticObservation, TranscriptEvent } from '@core/transcript';
+import type { Seconds } from '@core/units';
 import type {
   CallSession,
   CallSessionEvent,

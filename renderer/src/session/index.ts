@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { createCueEngine } from '../../../core/engine';
+import { createCueEngine } from '@core/engine';
 import { getActiveProfile, subscribeActiveProfile } from '../profile/activeProfile';
 import { createCallSession } from './createCallSession';
 import type { CallSession, CallSessionSnapshot } from './types';

@@ -1,8 +1,8 @@
-import type { ShownCard } from '../../../core/cards/types';
-import type { Speaker } from '../../../core/cues';
-import type { EngineUpdate } from '../../../core/engine/types';
-import type { AcousticObservation, TranscriptEvent } from '../../../core/transcript';
-import type { Seconds } from '../../../core/units';
+import type { ShownCard } from '@core/cards/types';
+import type { Speaker } from '@core/cues';
+import type { EngineUpdate } from '@core/engine/types';
+import type { AcousticObservation, TranscriptEvent } from '@core/transcript';
+import type { Seconds } from '@core/units';
 
 /**
  * The renderer's single call session: every transcript source (replay, live

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'fflate';
-import { checkModelLayout } from '../../../core/audio/model/layout';
-import { ArchiveError, readTar, type TarEntry } from '../../../core/audio/model/tar';
+import { checkModelLayout } from '@core/audio/model/layout';
+import { ArchiveError, readTar, type TarEntry } from '@core/audio/model/tar';
 import { modelError, SpeechModelError } from './modelErrors';
 
 /**

@@ -1,7 +1,7 @@
-import type { Speaker } from '../../../core/cues';
-import type { TranscriptEvent } from '../../../core/transcript';
-import type { Seconds } from '../../../core/units';
-import { MODEL_SAMPLE_RATE } from '../../../core/audio/model/layout';
+import type { Speaker } from '@core/cues';
+import type { TranscriptEvent } from '@core/transcript';
+import type { Seconds } from '@core/units';
+import { MODEL_SAMPLE_RATE } from '@core/audio/model/layout';
 import { TranscriptMapper, type VoskFinal, type VoskPartial } from './transcriptMapper';
 import type { VoskModel } from './voskModel';
 

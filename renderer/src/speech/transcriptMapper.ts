@@ -1,6 +1,6 @@
-import type { Speaker } from '../../../core/cues';
-import type { TranscriptEvent, TranscriptWord } from '../../../core/transcript';
-import type { Seconds } from '../../../core/units';
+import type { Speaker } from '@core/cues';
+import type { TranscriptEvent, TranscriptWord } from '@core/transcript';
+import type { Seconds } from '@core/units';
 
 /** The shapes vosk-browser posts for a recogniser. */
 export interface VoskFinal {

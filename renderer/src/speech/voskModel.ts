@@ -1,5 +1,5 @@
 import type { Model } from 'vosk-browser';
-import type { Milliseconds } from '../../../core/units';
+import type { Milliseconds } from '@core/units';
 import { checkModelUrl } from './modelCheck';
 import { classifyWorkerError, isStrayWorkerError, modelError, SpeechModelError } from './modelErrors';
 

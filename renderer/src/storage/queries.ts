@@ -1,4 +1,4 @@
-import { transcriptCutoff, transcriptsToPurge, type RetentionPolicy } from '../../../core/retention';
+import { transcriptCutoff, transcriptsToPurge, type RetentionPolicy } from '@core/retention';
 import { liveCallIds } from './callLock';
 import { announceStorageChange } from './changes';
 import { DATA_TABLES, type SteadyDb } from './db';

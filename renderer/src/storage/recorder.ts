@@ -1,6 +1,6 @@
-import type { CueTransition, EngineUpdate } from '../../../core/engine/types';
-import { emptySummary, isHardCall, raisePeak } from '../../../core/reflection';
-import { redact } from '../../../core/redaction';
+import type { CueTransition, EngineUpdate } from '@core/engine/types';
+import { emptySummary, isHardCall, raisePeak } from '@core/reflection';
+import { redact } from '@core/redaction';
 import type { CallSession, CallSessionEvent, CallSessionSnapshot, ShownCardRecord } from '../session/types';
 import { holdCallLock } from './callLock';
 import { announceStorageChange } from './changes';

@@ -1,7 +1,7 @@
-import type { CardId, CardReason } from '../../../core/cards/types';
-import type { Cue, CueState, Speaker } from '../../../core/cues';
-import type { CallSummary, CareSuggestion, PromptId } from '../../../core/reflection';
-import type { Seconds } from '../../../core/units';
+import type { CardId, CardReason } from '@core/cards/types';
+import type { Cue, CueState, Speaker } from '@core/cues';
+import type { CallSummary, CareSuggestion, PromptId } from '@core/reflection';
+import type { Seconds } from '@core/units';
 import type { CallSource } from '../session/types';
 
 /** One call. Its summary is kept up to date as the call goes, so the history never has to re-read segments. */

@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { emptySummary, isHardCall, raisePeak, type CallSummary } from '../../../core/reflection';
+import { emptySummary, isHardCall, raisePeak, type CallSummary } from '@core/reflection';
 import type { CueChangeRecord } from './records';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { careListSchema, DEFAULT_CARE_LIST, type CareList } from '../../../core/reflection';
-import { DEFAULT_RETENTION, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type RetentionPolicy } from '../../../core/retention';
+import { careListSchema, DEFAULT_CARE_LIST, type CareList } from '@core/reflection';
+import { DEFAULT_RETENTION, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type RetentionPolicy } from '@core/retention';
 import type { SteadyDb } from './db';
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { CUES, type Cue } from '../../../core/cues';
-import type { CallSummary, CallTrace, TracePoint } from '../../../core/calibration';
-import type { Profile } from '../../../core/profile';
+import { CUES, type Cue } from '@core/cues';
+import type { CallSummary, CallTrace, TracePoint } from '@core/calibration';
+import type { Profile } from '@core/profile';
 import { CUE_NAMES } from './format';
 import type { CallFilter } from './protocol';
 import type { Workbench } from './useWorkbench';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { CARD_IDS, CARD_TEXT, type CardId } from '../../../core/cards';
-import type { Profile } from '../../../core/profile';
+import { CARD_IDS, CARD_TEXT, type CardId } from '@core/cards';
+import type { Profile } from '@core/profile';
 
 type Override = NonNullable<Profile['cards']['overrides'][CardId]>;
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { EvaluationMetrics } from '../../../core/calibration';
-import { DEFAULT_PROFILE, type Profile, type ProfileProblem } from '../../../core/profile';
+import type { EvaluationMetrics } from '@core/calibration';
+import { DEFAULT_PROFILE, type Profile, type ProfileProblem } from '@core/profile';
 import { getActiveProfile } from '../profile/activeProfile';
 import { readProfileFile } from '../profile/loadProfile';
 import { MetricsTable } from './MetricsTable';

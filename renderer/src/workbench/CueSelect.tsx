@@ -1,4 +1,4 @@
-import { CUES, type Cue } from '../../../core/cues';
+import { CUES, type Cue } from '@core/cues';
 import { CUE_NAMES } from './format';
 
 /** A choice of cue, named in words; used wherever the workbench asks "which cue?". */

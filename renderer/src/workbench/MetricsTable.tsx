@@ -1,5 +1,5 @@
-import { CUES } from '../../../core/cues';
-import type { EvaluationMetrics } from '../../../core/calibration';
+import { CUES } from '@core/cues';
+import type { EvaluationMetrics } from '@core/calibration';
 import { CUE_NAMES, pct, perHour, seconds, signedPct } from './format';
 
 interface Props {

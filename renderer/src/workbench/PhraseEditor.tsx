@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { Cue } from '../../../core/cues';
-import type { PhraseHitSummary } from '../../../core/calibration';
-import type { PhraseEntry, Profile } from '../../../core/profile';
+import type { Cue } from '@core/cues';
+import type { PhraseHitSummary } from '@core/calibration';
+import type { PhraseEntry, Profile } from '@core/profile';
 import { CUE_NAMES } from './format';
 import { latestOnly } from './workbenchClient';
 import type { Workbench } from './useWorkbench';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { validateProfile, type Profile, type ProfileProblem } from '../../../core/profile';
+import { validateProfile, type Profile, type ProfileProblem } from '@core/profile';
 import { setActiveProfile } from '../profile/activeProfile';
 import { downloadProfile, profileFileName } from '../profile/exportProfile';
 import { ProfileBadge } from '../profile/ProfileBadge';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Cue } from '../../../core/cues';
+import type { Cue } from '@core/cues';
 import {
   bestF1,
   bestRecallUnderBudget,
@@ -13,8 +13,8 @@ import {
   type CompactSweepPoint,
   type ThresholdKey,
   type ThresholdTarget,
-} from '../../../core/calibration';
-import type { Profile } from '../../../core/profile';
+} from '@core/calibration';
+import type { Profile } from '@core/profile';
 import { CUE_NAMES, pct, perHour, seconds } from './format';
 import { PointChart } from './PointChart';
 import type { Workbench } from './useWorkbench';

@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { CUES } from '../../../core/cues';
-import { THRESHOLD_KEYS, withThreshold } from '../../../core/calibration';
-import type { Profile } from '../../../core/profile';
+import { CUES } from '@core/cues';
+import { THRESHOLD_KEYS, withThreshold } from '@core/calibration';
+import type { Profile } from '@core/profile';
 import { CUE_NAMES } from './format';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { EVIDENCE_KINDS, type EvidenceKind } from '../../../core/evidence';
-import type { Profile } from '../../../core/profile';
+import { EVIDENCE_KINDS, type EvidenceKind } from '@core/evidence';
+import type { Profile } from '@core/profile';
 
 interface Props {
   profile: Profile;

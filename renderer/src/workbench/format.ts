@@ -18,4 +18,4 @@ export function perHour(value: number): string {
   return `${value.toFixed(value < 10 ? 2 : 1)} /h`;
 }
 
-export { CUE_NAMES } from '../../../core/cues';
+export { CUE_NAMES } from '@core/cues';

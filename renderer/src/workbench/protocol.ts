@@ -1,6 +1,6 @@
-import type { CompactSweepPoint, CallTrace, CallSummary } from '../../../core/calibration/workbenchTypes';
-import type { EvaluationMetrics, PhraseHitSummary, SweepSpec } from '../../../core/calibration';
-import type { Profile } from '../../../core/profile';
+import type { CompactSweepPoint, CallTrace, CallSummary } from '@core/calibration/workbenchTypes';
+import type { EvaluationMetrics, PhraseHitSummary, SweepSpec } from '@core/calibration';
+import type { Profile } from '@core/profile';
 
 /** What the workbench asks its worker. Every request carries an id; the answer carries it back. */
 export type WorkerRequest =

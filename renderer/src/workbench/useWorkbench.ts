@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { EvaluationMetrics } from '../../../core/calibration';
-import type { Profile } from '../../../core/profile';
+import type { EvaluationMetrics } from '@core/calibration';
+import type { Profile } from '@core/profile';
 import { getActiveProfile } from '../profile/activeProfile';
 import type { LoadSummary } from './protocol';
 import { latestOnly, WorkbenchClient } from './workbenchClient';

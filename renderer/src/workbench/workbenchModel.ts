@@ -1,4 +1,4 @@
-import { CUES } from '../../../core/cues';
+import { CUES } from '@core/cues';
 import {
   PhraseIndex,
   runSweep,
@@ -8,9 +8,9 @@ import {
   type EvaluationMetrics,
   type PhraseHitSummary,
   type SweepSpec,
-} from '../../../core/calibration';
-import { createCallEvaluator, parseCallLine, scoringKey, type CalibrationCall, type CallEvaluator } from '../../../core/calibration/engineAdapter';
-import type { Profile } from '../../../core/profile';
+} from '@core/calibration';
+import { createCallEvaluator, parseCallLine, scoringKey, type CalibrationCall, type CallEvaluator } from '@core/calibration/engineAdapter';
+import type { Profile } from '@core/profile';
 import type { CallFilter, LoadProblem, LoadSummary } from './protocol';
 
 /** At most this many unreadable lines are listed; the count covers the rest. */
