@@ -75,6 +75,8 @@ export function createModelManager(options: ModelManagerOptions) {
     async download(modelId: string): Promise<InstalledModel> {
       if (active) throw new Error('A model download is already running. Wait for it or cancel it first.');
       const entry = findModel(loadManifest(join(options.appDir, 'manifest.json')), modelId);
+      // The app promises a verified model: without a pinned checksum there is nothing to verify against.
+      if (!entry.sha256) throw new Error(`The model list has no checksum for "${modelId}", so Steady cannot verify a download of it. Pick a model file on disk instead.`);
       const controller = new AbortController();
       active = controller;
       let received = 0;

@@ -6,7 +6,8 @@ import { z } from 'zod';
  * models/manifest.json: every speech model Steady knows how to fetch. sha256
  * is null where no published checksum was available when the entry was
  * written; the fetch script then reports the checksum it computed so that it
- * can be pinned here.
+ * can be pinned here, and the desktop app refuses to download such an entry.
+ * `note` says where a checksum came from.
  */
 export const modelEntrySchema = z.object({
   name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'model names use letters, digits, dot, dash and underscore only'),
@@ -17,6 +18,7 @@ export const modelEntrySchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
   sampleRate: z.literal(16000),
   license: z.string().min(1),
+  note: z.string().optional(),
 });
 
 export const manifestSchema = z.object({

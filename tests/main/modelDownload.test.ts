@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -90,13 +90,13 @@ describe('model download in main', () => {
   });
 
   it('refuses a download cut short and leaves nothing behind', async () => {
-    const { models, userDir } = manager([entry('tiny', `${base}/cut.zip`, null)]);
+    const { models, userDir } = manager([entry('tiny', `${base}/cut.zip`, GOOD_SHA)]);
     await expect(models.download('tiny')).rejects.toThrow(/stopped after|cut short/);
     expect(readdirSync(userDir)).toEqual([]);
   });
 
   it('can be cancelled, says so, and leaves nothing behind', async () => {
-    const { models, userDir, progress } = manager([entry('tiny', `${base}/stalls.zip`, null)]);
+    const { models, userDir, progress } = manager([entry('tiny', `${base}/stalls.zip`, GOOD_SHA)]);
     const attempt = models.download('tiny');
     await expect.poll(() => progress.some((p) => p.phase === 'downloading' && p.receivedBytes > 0)).toBe(true);
     models.cancel();
@@ -105,13 +105,20 @@ describe('model download in main', () => {
     expect(readdirSync(userDir)).toEqual([]);
   });
 
+  it('refuses to download a model the list has no checksum for, before fetching anything', async () => {
+    const { models, userDir, progress } = manager([entry('tiny', `${base}/tiny.zip`, null)]);
+    await expect(models.download('tiny')).rejects.toThrow(/no checksum for "tiny".*Pick a model file on disk/);
+    expect(progress).toEqual([]);
+    expect(existsSync(userDir) ? readdirSync(userDir) : []).toEqual([]);
+  });
+
   it('names a model that is not in the list', async () => {
     const { models } = manager([entry('tiny', `${base}/tiny.zip`, null)]);
     await expect(models.download('other')).rejects.toThrow(/No model named "other".*tiny/);
   });
 
   it('refuses a second download while one runs', async () => {
-    const { models } = manager([entry('tiny', `${base}/tiny.zip`, null)]);
+    const { models } = manager([entry('tiny', `${base}/tiny.zip`, GOOD_SHA)]);
     const first = models.download('tiny');
     await expect(models.download('tiny')).rejects.toThrow(/already running/);
     await first;
