@@ -33,10 +33,10 @@ export const BUILTIN_LEXICON: readonly LexiconEntry[] = [
     drives me mad|driving me mad|driving me nuts|do not care|cant stand|cannot stand|sick of this|this is a joke|are you kidding me|are you serious|
     what the hell|what the fuck|wtf|for gods sake|for fucks sake|ffs|screw this|screw that|give me a break|enough is enough`),
   ...group(H, 'anger', 0.35, `mad|frustrated|frustrating|frustration|frustrates|useless|pathetic|incompetent|worthless|rubbish|garbage|trash|nonsense|
-    ugh|argh|grr|ew|eww|yuck|worst|sucks|sucked|suck|shut up|go away|get lost|nobody asked|who cares|
+    ugh|grr|ew|eww|yuck|worst|sucks|sucked|suck|shut up|go away|get lost|nobody asked|who cares|
     stop it|cut it out|unbelievable|unreal|ignorant|arrogant|rude|disrespectful|selfish|entitled|hypocrite|hypocritical|lazy|liar|liars|lying|lied|
     fraud|scam|scammed|ripped off|rip off|cheated|cheat|cheating|stole|stealing|robbed|robbery|blame|blaming|stupid|dumb|idiotic|moronic|brainless|
-    clueless|waste of time|wasting my time|waste of money|damn you|damn it|dammit|goddammit|bloody hell|yelling|shouting|screaming`),
+    clueless|waste of time|wasting my time|waste of money|damn it|dammit|goddammit|bloody hell|yelling|shouting|screaming`),
   ...group(H, 'anger', 0.45, `idiot|idiots|moron|morons|imbecile|fool|fools|loser|losers|clown|clowns|jerk|jerks|creep|scumbag|bastard|bastards|
     asshole|assholes|arsehole|arseholes|dickhead|dick|douche|douchebag|prick|twat|wanker|bitch|bitches|cunt|piece of shit|piece of crap|trash human|pig|pigs|
     retard|retarded|dumbass|dipshit|shithead|numpty|muppet`, true),
@@ -120,11 +120,11 @@ export const BUILTIN_LEXICON: readonly LexiconEntry[] = [
   ...group(D, 'sadness', 0.02, `dying to|dying for|to die for|killing it|killed it|dead easy|dead good`),
   ...group(H, 'anger', 0.02, `kill for|i'd kill for|would kill for|killing it|killed it|dying to|dying for`),
   // Sadness and grief.
-  ...group(D, 'sadness', 0.5, `sad|sadder|saddest|sadly|sadness|unhappy|miserable|misery|depressed|depressing|depression|heartbroken|heartbreaking|
-    heartbreak|broke my heart|breaks my heart|broken hearted|devastated|devastating|devastation|grief|grieving|grieve|mourning|mourn|lonely|loneliness|
+  ...group(D, 'sadness', 0.5, `sad|sadder|saddest|sadly|sadness|unhappy|misery|depressed|depressing|depression|heartbroken|heartbreaking|
+    heartbreak|broke my heart|breaks my heart|broken hearted|devastated|devastating|devastation|grief|grieve|mourning|mourn|lonely|loneliness|
     sorrow|tragic|tragedy|passed away|gutted|crushed|despair|suffering|suffer|suffered|hurts|hurting|hurt so much|painful|agony|
     feel awful|feel terrible|feel horrible|feel so bad|feel bad|feel like crap|feel like shit|feel empty|feel alone|all alone|so alone|
-    i miss|miss her|miss him|miss them|miss you|missing her|missing him|rest in peace|sorry for your loss|condolences|bereaved|
+    i miss|miss her|miss him|miss them|miss you|missing her|missing him|rest in peace|sorry for your loss|condolences|
     bereavement`),
   ...group(D, 'sadness', 0.3, `hurt|pain|died|loss|regret|regrets|exhausted|drained|struggling|hard time|tough time|rough time|bad day|worst day|
     rip|unfortunate|poor thing|dying|funeral|bereaved|grieving family`),
@@ -149,7 +149,7 @@ export const BUILTIN_LEXICON: readonly LexiconEntry[] = [
   // Hardship as callers put it: the money, the home, the family.
   ...group(D, 'financial', 0.35, `how am i going to pay|how will i pay|don't know how i'm going to pay|can't keep up with|keep up with the payments|
     falling behind|fallen behind|got behind|final notice|final demand|red letter|court letter|debt collector|going to cut me off|cut me off|
-    cut off my|no heating|no electricity|no gas|no food|kids are hungry|can't feed|medical bills|lose the house|losing my home|lost my home|
+    cut off my|no heating|no electricity|no gas|no food|kids are hungry|medical bills|lose the house|losing my home|lost my home|
     lose my home|losing the house|behind on my rent|behind on the rent|behind on my mortgage|rent arrears|mortgage arrears|universal credit|on the dole`),
   ...group(D, 'sadness', 0.35, `my husband died|my wife died|my mum died|my mom died|my dad died|my son died|my daughter died|my partner died|
     passed away recently|just passed away|on my own with the kids|single mum|single mom|having chemo|on chemo|in and out of hospital|been in hospital|
@@ -191,8 +191,8 @@ export const SUBJECTS: ReadonlySet<string> = new Set(
   ['i', "i'll", "i'm", "i've", "i'd", 'we', "we'll", "we're", 'you', "you're", "you'll", 'he', 'she', 'they', "they're"].map(normaliseWord),
 );
 
-/** Words that soften the next word ("a bit annoying", "slightly worried"). */
-export const DOWNTONERS: ReadonlySet<string> = new Set(['bit', 'little', 'slightly', 'somewhat', 'mildly', 'kinda', 'abit', 'fairly', 'rather', 'quite a bit']);
+/** Words that soften the next word ("a bit annoying", "slightly worried"). Single words only: the scorer looks back one word at a time. */
+export const DOWNTONERS: ReadonlySet<string> = new Set(['bit', 'little', 'slightly', 'somewhat', 'mildly', 'kinda', 'abit', 'fairly', 'rather']);
 
 /** "you", "you're", "your": an insult after one of these is aimed at the listener. */
 export const ADDRESS_WORDS: ReadonlySet<string> = new Set(['you', 'youre', 'your', 'ur', 'u', 'yours', 'yourself'].map(normaliseWord));
