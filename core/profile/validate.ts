@@ -67,6 +67,8 @@ export function validateProfile(input: unknown): ProfileResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, problems: [{ path: '', message: 'a profile must be a JSON object' }] };
   }
+  const reserved = reservedKeys(input, []);
+  if (reserved.length > 0) return { ok: false, problems: reserved };
   const version = profileVersionOf(input);
   if (version === 0) {
     const v0 = profileV0Schema.safeParse(input, { reportInput: true });
@@ -83,14 +85,33 @@ export function validateProfile(input: unknown): ProfileResult {
   return checked(input, null);
 }
 
+/** Keys that name an object's prototype: a parser may drop them or, worse, let them reach the prototype. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Every reserved key anywhere in the parsed file, with its path; JSON.parse keeps `__proto__` as an own key. */
+function reservedKeys(value: unknown, path: PropertyKey[]): ProfileProblem[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const found: ProfileProblem[] = [];
+  for (const key of Object.keys(value)) {
+    const at = Array.isArray(value) ? [...path, Number(key)] : [...path, key];
+    if (!Array.isArray(value) && RESERVED_KEYS.has(key)) found.push({ path: formatPath(at), message: `"${key}" is a reserved name and cannot be used as a key` });
+    else found.push(...reservedKeys((value as Record<string, unknown>)[key], at));
+  }
+  return found;
+}
+
 function checked(input: unknown, migratedFrom: number | null): ProfileResult {
   const parsed = profileSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: problemsFrom(parsed.error) };
   return { ok: true, profile: parsed.data, migratedFrom };
 }
 
+/** A byte-order mark that editors on Windows often write at the start of a UTF-8 file. */
+const BOM = '\uFEFF';
+
 /** Parses the text of a profile file; a JSON syntax error is reported with its line and column. */
-export function parseProfileText(text: string): ProfileResult {
+export function parseProfileText(raw: string): ProfileResult {
+  const text = raw.startsWith(BOM) ? raw.slice(BOM.length) : raw;
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -11,6 +11,22 @@ describe('profile validation', () => {
     expect(result).toEqual({ ok: true, profile: DEFAULT_PROFILE, migratedFrom: null });
   });
 
+  it('accepts a profile saved with a UTF-8 byte-order mark, as Windows editors write it', () => {
+    const result = parseProfileText(`\uFEFF${serializeProfile(DEFAULT_PROFILE)}`);
+    expect(result).toEqual({ ok: true, profile: DEFAULT_PROFILE, migratedFrom: null });
+  });
+
+  it('refuses reserved keys such as __proto__ at their own path instead of dropping them', () => {
+    const text = serializeProfile(DEFAULT_PROFILE)
+      .replace('"categories": {}', '"categories": { "__proto__": { "threat": 9 } }')
+      .replace('"overrides": {}', '"overrides": { "constructor": { "title": "x" } }');
+    const result = parseProfileText(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.path)).toEqual(['weights.categories.__proto__', 'cards.overrides.constructor']);
+    expect(result.problems[0].message).toMatch(/reserved/);
+  });
+
   it('reports every field error at once, each with its path', () => {
     type Loose = {
       name: unknown;
