@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { CUES } from '@core/cues';
@@ -91,10 +91,18 @@ export function parseArgs(argv: readonly string[]): CalibrateOptions {
   return { calls: options.calls, profile: options.profile, json: options.json, baseline: options.baseline, sweep: options.sweep, outProfile: options.outProfile, maxFalseAlertsPerHour: options.maxFalseAlertsPerHour };
 }
 
+/** Largest file read, in bytes: far above any labelled-call file or profile, far below what would exhaust memory. */
+const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
 function readText(path: string, what: string): string {
   try {
+    // A device such as /dev/zero or a pipe never ends: read regular files only, and only of a sane size.
+    const info = statSync(path);
+    if (!info.isFile()) throw new CliError(`cannot read the ${what} "${path}": not a regular file`, 1);
+    if (info.size > MAX_FILE_BYTES) throw new CliError(`cannot read the ${what} "${path}": ${Math.round(info.size / 2 ** 20)} MB is over the ${MAX_FILE_BYTES / 2 ** 20} MB limit`, 1);
     return readFileSync(path, 'utf8');
   } catch (error) {
+    if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(`cannot read the ${what} "${path}"${code === 'ENOENT' ? ': no such file' : `: ${(error as Error).message}`}`, 1);
   }

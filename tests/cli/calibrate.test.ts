@@ -92,4 +92,12 @@ describe('npm run calibrate', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no such file');
   });
+
+  it('refuses a device or a folder instead of reading it for ever', () => {
+    for (const path of ['/dev/zero', fixture('')]) {
+      const refused = run('--calls', path);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`"${path}": not a regular file`);
+    }
+  });
 });
