@@ -152,8 +152,15 @@ describe('BetweenCalls', () => {
     try {
       render(<BetweenCalls />);
       fireEvent.click(screen.getByRole('button', { name: 'Breathe for 40 s' }));
-      act(() => vi.advanceTimersByTime(5000));
+      const count = () => screen.getByTestId('breathing-count').textContent?.trim();
+      expect(count()).toBe('4');
+      act(() => vi.advanceTimersByTime(1250));
+      expect(count()).toBe('3');
+      act(() => vi.advanceTimersByTime(1000));
+      expect(count()).toBe('2');
+      act(() => vi.advanceTimersByTime(2750));
       expect(screen.getByText(/Breathe out/)).toBeTruthy();
+      expect(count()).toBe('5');
       act(() => vi.advanceTimersByTime(36_000));
       expect(screen.getByText('Ready when you are.')).toBeTruthy();
     } finally {

@@ -9,7 +9,7 @@ import { BREATH_IN_S, BREATH_OUT_S, BREATH_ROUNDS, breathAt } from './breathing'
 export function BreathingGuide({ onDone, onStop }: { onDone: () => void; onStop: () => void }) {
   const startedAt = useRef(performance.now());
   const [elapsed, setElapsed] = useState(0);
-  const { phase, round, remaining } = breathAt(elapsed);
+  const { phase, round, remaining, count } = breathAt(elapsed);
 
   useEffect(() => {
     const timer = setInterval(() => setElapsed((performance.now() - startedAt.current) / 1000), 250);
@@ -20,7 +20,7 @@ export function BreathingGuide({ onDone, onStop }: { onDone: () => void; onStop:
     if (phase === 'done') onDone();
   }, [phase, onDone]);
 
-  const words = phase === 'in' ? `Breathe in… ${BREATH_IN_S}` : `Breathe out, slowly… ${BREATH_OUT_S}`;
+  const words = phase === 'in' ? 'Breathe in…' : 'Breathe out, slowly…';
   return (
     <div className="breathing" data-testid="breathing-guide">
       <div
@@ -30,6 +30,13 @@ export function BreathingGuide({ onDone, onStop }: { onDone: () => void; onStop:
       />
       <p className="breathing-words" aria-live="polite">
         {phase === 'done' ? 'Done.' : words}
+        {/* The count changes every second: shown, but not announced, so a screen reader hears each phase once. */}
+        {phase !== 'done' && (
+          <span className="breathing-count" data-testid="breathing-count" aria-hidden="true">
+            {' '}
+            {count}
+          </span>
+        )}
       </p>
       <p className="breathing-meta muted">
         Round {Math.min(round, BREATH_ROUNDS)} of {BREATH_ROUNDS} · {remaining} s left

@@ -10,13 +10,16 @@ export const BREATHING_TOTAL_S = BREATH_ROUNDS * (BREATH_IN_S + BREATH_OUT_S);
 
 export type BreathPhase = 'in' | 'out' | 'done';
 
-export function breathAt(elapsedS: number): { phase: BreathPhase; round: number; remaining: number } {
-  if (elapsedS >= BREATHING_TOTAL_S) return { phase: 'done', round: BREATH_ROUNDS, remaining: 0 };
+/** Where the guide is: the phase, the round, whole seconds left in all, and the count to say within the phase (4, 3, 2, 1). */
+export function breathAt(elapsedS: number): { phase: BreathPhase; round: number; remaining: number; count: number } {
+  if (elapsedS >= BREATHING_TOTAL_S) return { phase: 'done', round: BREATH_ROUNDS, remaining: 0, count: 0 };
   const cycle = BREATH_IN_S + BREATH_OUT_S;
   const within = elapsedS % cycle;
+  const breathingIn = within < BREATH_IN_S;
   return {
-    phase: within < BREATH_IN_S ? 'in' : 'out',
+    phase: breathingIn ? 'in' : 'out',
     round: Math.floor(elapsedS / cycle) + 1,
     remaining: Math.ceil(BREATHING_TOTAL_S - elapsedS),
+    count: breathingIn ? Math.ceil(BREATH_IN_S - within) : Math.ceil(cycle - within),
   };
 }
