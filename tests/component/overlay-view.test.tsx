@@ -37,6 +37,11 @@ afterEach(() => {
 });
 
 describe('overlay view', () => {
+  it('has one top-level heading that names the view, for heading navigation', () => {
+    render(<Overlay />);
+    expect(screen.getAllByRole('heading', { level: 1 }).map((h) => h.textContent)).toEqual(['Steady call assist']);
+  });
+
   it('shows both meters with state words, never colour alone', () => {
     render(<Overlay />);
     const meters = screen.getAllByRole('meter');

@@ -67,6 +67,8 @@ export function OverlayView() {
 
   return (
     <section className="overlay" aria-label="Call assist" data-status={snapshot.status} data-mode={compact ? 'compact' : 'expanded'}>
+      {/* The page's one top-level heading, for screen readers' heading navigation; the small window has no room to show it. */}
+      <h1 className="sr-only">Steady call assist</h1>
       {/* The frameless desktop window is moved by this header; its buttons stay clickable. */}
       <header className="overlay-head" data-drag-handle>
         <p className="call-status" data-testid="call-status" data-status={snapshot.status}>
