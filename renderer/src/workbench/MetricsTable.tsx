@@ -34,18 +34,27 @@ export function MetricsTable({ metrics: a, caption, other }: Props) {
             return (
               <tr key={cue} data-cue={cue}>
                 <th scope="row">{CUE_NAMES[cue]}</th>
-                <td data-metric="precision">
-                  {pct(m.precision)}
-                  {o && <Delta a={m.precision} b={o.precision} />}
-                </td>
-                <td data-metric="recall">
-                  {pct(m.recall)}
-                  {o && <Delta a={m.recall} b={o.recall} />}
-                </td>
-                <td data-metric="f1">
-                  {pct(m.f1)}
-                  {o && <Delta a={m.f1} b={o.f1} />}
-                </td>
+                {m.tp + m.fn === 0 ? (
+                  // Nothing labelled: recall and F1 have no meaning, and 0% would read as a failure.
+                  <td data-metric="no-labels" colSpan={3} title="the calls have no segment labelled with this cue">
+                    no labels{m.fp > 0 ? ` (${m.fp.toLocaleString()} flagged)` : ''}
+                  </td>
+                ) : (
+                  <>
+                    <td data-metric="precision">
+                      {pct(m.precision)}
+                      {o && <Delta a={m.precision} b={o.precision} />}
+                    </td>
+                    <td data-metric="recall">
+                      {pct(m.recall)}
+                      {o && <Delta a={m.recall} b={o.recall} />}
+                    </td>
+                    <td data-metric="f1">
+                      {pct(m.f1)}
+                      {o && <Delta a={m.f1} b={o.f1} />}
+                    </td>
+                  </>
+                )}
                 <td data-metric="counts">
                   {m.tp} / {m.fp} / {m.fn}
                   {o && (
