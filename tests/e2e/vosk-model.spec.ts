@@ -50,6 +50,7 @@ test.beforeAll(async () => {
   server = await startStaticServer(WEB, PORT, [
     { prefix: '/test-models/', dir },
     { prefix: '/test-models-real/', dir: resolve('models/cache') },
+    { prefix: '/test-models-toy/', dir: resolve('tests/fixtures/speech') },
   ]);
 });
 
@@ -129,6 +130,13 @@ test('a model file chosen on disk is checked (and a zip converted) in the app be
   // An official-layout zip is converted in the page and handed to the WASM recogniser, which refuses these fake weights.
   await page.getByTestId('model-file').setInputFiles({ name: 'vosk-model-fake-0.1.zip', mimeType: 'application/zip', buffer: Buffer.from(fakeModelZip('vosk-model-fake-0.1')) });
   await expect(status).toHaveText(/damaged or is not a model archive/, { timeout: 20_000 });
+  expect(errors).toEqual([]);
+});
+
+test('the toy test model (a real Vosk model with 43 words) loads in the WASM recogniser and is reported ready', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(`${BASE}/index.html?model=/test-models-toy/toy-call-en.tar.gz#/audio`);
+  await expect(page.locator('[data-model-state]')).toHaveAttribute('data-model-state', 'ready', { timeout: 60_000 });
   expect(errors).toEqual([]);
 });
 
