@@ -63,7 +63,54 @@ export function parseAccelerator(accelerator: string): { ok: true; canonical: st
   if (mods.size === 0 || (mods.size === 1 && mods.has('Shift'))) {
     return { ok: false, message: `"${accelerator}" needs Ctrl, Alt, Super or Command, or it would take that key from every other app` };
   }
+  const reserved = reservedUse(mods, normalised);
+  if (reserved) {
+    return { ok: false, message: `"${accelerator}" is how you ${reserved} on every desktop; a global shortcut would take it from every app. Choose another.` };
+  }
   return { ok: true, canonical: [...[...mods].sort(), normalised].join('+') };
+}
+
+/**
+ * Keys every desktop needs, which Steady never takes as global shortcuts.
+ * Written with Control and Super only: Electron's Command is the same key as
+ * Super (Cmd on macOS, the Windows key elsewhere), and CommandOrControl is
+ * checked as both.
+ */
+const RESERVED: readonly [string, string][] = [
+  ['Control+C', 'copy'], ['Super+C', 'copy'],
+  ['Control+V', 'paste'], ['Super+V', 'paste'],
+  ['Control+X', 'cut'], ['Super+X', 'cut'],
+  ['Control+Z', 'undo'], ['Super+Z', 'undo'],
+  ['Control+Y', 'redo'], ['Super+Y', 'redo'], ['Control+Shift+Z', 'redo'], ['Super+Shift+Z', 'redo'],
+  ['Control+A', 'select all'], ['Super+A', 'select all'],
+  ['Alt+F4', 'close a window'], ['Control+W', 'close a window'], ['Super+W', 'close a window'], ['Super+Q', 'quit an app'],
+  ['Alt+tab', 'switch windows'], ['Alt+Shift+tab', 'switch windows'], ['Super+tab', 'switch windows'], ['Super+Shift+tab', 'switch windows'],
+  ['Super+L', 'lock the screen'], ['Control+Super+Q', 'lock the screen'], ['Alt+Control+delete', 'lock the screen'],
+];
+
+function reservedKey(mods: Iterable<string>, key: string): string {
+  return [...[...new Set(mods)].sort(), key].join('+');
+}
+
+const RESERVED_BY_KEY = new Map(
+  RESERVED.map(([spec, use]) => {
+    const parts = spec.split('+');
+    const key = parts.pop() ?? '';
+    return [reservedKey(parts, key), use] as const;
+  }),
+);
+
+/** What the key is for on every desktop, if it is one of those; undefined otherwise. */
+function reservedUse(mods: ReadonlySet<string>, key: string): string | undefined {
+  const physical = [...mods].map((mod) => (mod === 'Command' ? 'Super' : mod));
+  const variants = physical.includes('CommandOrControl')
+    ? ['Control', 'Super'].map((each) => physical.map((mod) => (mod === 'CommandOrControl' ? each : mod)))
+    : [physical];
+  for (const variant of variants) {
+    const use = RESERVED_BY_KEY.get(reservedKey(variant, key));
+    if (use) return use;
+  }
+  return undefined;
 }
 
 /** Problems found without touching the OS: bad grammar and two actions on one shortcut. */

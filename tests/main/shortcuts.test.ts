@@ -32,6 +32,56 @@ describe('global shortcuts', () => {
     expect(problems).toEqual([expect.objectContaining({ action: 'card:helpful', reason: 'invalid', message: expect.stringMatching(message) })]);
   });
 
+  it.each([
+    ['Ctrl+C', /copy/],
+    ['CommandOrControl+C', /copy/],
+    ['Command+C', /copy/],
+    ['Super+C', /copy/],
+    ['Ctrl+V', /paste/],
+    ['CmdOrCtrl+V', /paste/],
+    ['Ctrl+X', /cut/],
+    ['Ctrl+Z', /undo/],
+    ['Cmd+Z', /undo/],
+    ['Ctrl+Y', /redo/],
+    ['Ctrl+Shift+Z', /redo/],
+    ['Shift+CommandOrControl+Z', /redo/],
+    ['Ctrl+A', /select all/],
+    ['Alt+F4', /close a window/],
+    ['Ctrl+W', /close a window/],
+    ['Cmd+W', /close a window/],
+    ['Cmd+Q', /quit an app/],
+    ['Alt+Tab', /switch windows/],
+    ['Alt+Shift+Tab', /switch windows/],
+    ['Cmd+Tab', /switch windows/],
+    ['Super+Tab', /switch windows/],
+    ['Super+L', /lock the screen/],
+    ['Meta+l', /lock the screen/],
+    ['Ctrl+Alt+Delete', /lock the screen/],
+    ['Alt+Control+delete', /lock the screen/],
+  ])('refuses %s, which every desktop needs, and says why', (accelerator, use) => {
+    const problems = findShortcutConflicts({ ...DEFAULT_SHORTCUTS, 'card:helpful': accelerator });
+    expect(problems).toEqual([
+      expect.objectContaining({ action: 'card:helpful', reason: 'invalid', message: expect.stringMatching(use) }),
+    ]);
+    expect(problems[0]!.message).toMatch(/on every desktop.*Choose another/);
+  });
+
+  it.each(['K', 'k', '7', 'Shift+7'])('refuses the bare key %s', (accelerator) => {
+    expect(parseAccelerator(accelerator)).toEqual({ ok: false, message: expect.stringMatching(/needs Ctrl, Alt.*every other app/) });
+  });
+
+  it.each(['Ctrl+Alt+C', 'Ctrl+Shift+C', 'Alt+C', 'Ctrl+Alt+Tab', 'Super+K', 'Ctrl+F4', 'Alt+L'])('still accepts %s', (accelerator) => {
+    expect(parseAccelerator(accelerator).ok).toBe(true);
+  });
+
+  it('does not register a reserved key, and registers the rest', () => {
+    const registrar = { register: vi.fn(() => true), unregisterAll: vi.fn() };
+    const report = applyShortcuts(registrar, { ...DEFAULT_SHORTCUTS, 'moment:mark': 'Ctrl+V' }, () => undefined);
+    expect(report.problems).toEqual([expect.objectContaining({ action: 'moment:mark', reason: 'invalid', message: expect.stringMatching(/paste/) })]);
+    expect(registrar.register).toHaveBeenCalledTimes(4);
+    expect(registrar.register).not.toHaveBeenCalledWith('Ctrl+V', expect.anything());
+  });
+
   it('allows an action with no shortcut', () => {
     expect(findShortcutConflicts({ ...DEFAULT_SHORTCUTS, 'moment:mark': '', 'card:helpful': '' })).toEqual([]);
   });
