@@ -226,7 +226,17 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-export function main(argv: readonly string[], io: CliIo): number {
+/** Control characters other than newline and tab, as a file or a file name may carry them (ESC would drive the terminal). */
+// eslint-disable-next-line no-control-regex
+const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Shows control characters as \u escapes, so nothing printed can move the cursor, recolour or retitle the terminal. */
+export function escapeControl(text: string): string {
+  return text.replace(TERMINAL_CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function main(argv: readonly string[], rawIo: CliIo): number {
+  const io: CliIo = { stdout: (text) => rawIo.stdout(escapeControl(text)), stderr: (text) => rawIo.stderr(escapeControl(text)) };
   try {
     const options = parseArgs(argv);
     const profile = loadProfile(options.profile);

@@ -93,6 +93,16 @@ describe('npm run calibrate', () => {
     expect(missing.stderr).toContain('no such file');
   });
 
+  it('prints control characters from a file as escapes, never raw to the terminal', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'steady-cal-'));
+    const file = join(dir, 'esc.jsonl');
+    writeFileSync(file, `{"id":"a","segments":[{"speaker":"customer","start":0,"end":1,"text":"x","label":"\\u001b]0;pwned\\u0007angry"}]}\n`);
+    const { code, stderr } = run('--calls', file);
+    expect(code).toBe(1);
+    expect([...stderr].filter((c) => c === '\u001b' || c === '\u0007')).toEqual([]);
+    expect(stderr).toContain('\\u001b');
+  });
+
   it('refuses a device or a folder instead of reading it for ever', () => {
     for (const path of ['/dev/zero', fixture('')]) {
       const refused = run('--calls', path);
