@@ -26,6 +26,7 @@ export interface Evidence {
  */
 export const EVIDENCE_KINDS = [
   'afinn', // the sentiment library's word score
+  'learned', // words the learned cue model weighs as carrying the feeling
   'anger', // angry or exasperated words
   'fear', // worry, panic, fear
   'sadness', // grief, sadness, loneliness

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { CUES } from '@core/cues';
 import { evaluateScored, evaluateSentimentBaseline, scoreCalls, type BaselineResult, type EvaluationResult } from '@core/evaluation';
 import { formatLabelledCallError, parseLabelledCalls, type LabelledCall } from '@core/labelledCall';
+import { toRecogniserForm } from '@core/model';
 import { DEFAULT_PROFILE, validateProfile, type Profile } from '@core/profile';
 import { checkSweepOptions, parseBudget, runSweepCli, SWEEP_USAGE, type SweepOptions } from './calibrate/sweep-cli';
 
@@ -22,6 +23,8 @@ export interface CalibrateOptions extends SweepOptions {
   profile?: string;
   json: boolean;
   baseline: boolean;
+  /** Score a recogniser-form copy of the calls (what live speech looks like). */
+  asr: boolean;
 }
 
 /** A problem the user can fix: printed without a stack trace, exit code attached. */
@@ -34,10 +37,10 @@ export class CliError extends Error {
   }
 }
 
-const USAGE = `usage: npm run calibrate -- --calls FILE.jsonl [--profile PROFILE.json] [--json] [--baseline]\n${SWEEP_USAGE}`;
+const USAGE = `usage: npm run calibrate -- --calls FILE.jsonl [--profile PROFILE.json] [--json] [--baseline] [--asr]\n  --asr  score the file in recogniser form (lower case, no punctuation, numbers as words), as live speech arrives\n${SWEEP_USAGE}`;
 
 export function parseArgs(argv: readonly string[]): CalibrateOptions {
-  const options: Partial<CalibrateOptions> & { json: boolean; baseline: boolean } = { json: false, baseline: false };
+  const options: Partial<CalibrateOptions> & { json: boolean; baseline: boolean; asr: boolean } = { json: false, baseline: false, asr: false };
   const sweepValue = (arg: string, next: string | undefined): string => {
     if (next === undefined || next.startsWith('--')) throw new CliError(`${arg} needs a value\n${USAGE}`, 2);
     return next;
@@ -61,6 +64,9 @@ export function parseArgs(argv: readonly string[]): CalibrateOptions {
         break;
       case '--baseline':
         options.baseline = true;
+        break;
+      case '--asr':
+        options.asr = true;
         break;
       case '--sweep':
         options.sweep = sweepValue(arg, argv[++i]);
@@ -88,7 +94,7 @@ export function parseArgs(argv: readonly string[]): CalibrateOptions {
   } catch (error) {
     throw new CliError(`${(error as Error).message}\n${USAGE}`, 2);
   }
-  return { calls: options.calls, profile: options.profile, json: options.json, baseline: options.baseline, sweep: options.sweep, outProfile: options.outProfile, maxFalseAlertsPerHour: options.maxFalseAlertsPerHour };
+  return { calls: options.calls, profile: options.profile, json: options.json, baseline: options.baseline, asr: options.asr, sweep: options.sweep, outProfile: options.outProfile, maxFalseAlertsPerHour: options.maxFalseAlertsPerHour };
 }
 
 /** Largest file read, in bytes: far above any labelled-call file or profile, far below what would exhaust memory. */
@@ -137,6 +143,11 @@ export function loadProfile(path: string | undefined): Profile {
     throw new CliError([`${path} is not a valid profile (${lines.length} problem${lines.length === 1 ? '' : 's'}):`, ...lines].join('\n'), 1);
   }
   return parsed.profile;
+}
+
+/** The call as the live recogniser would give it: lower case, no punctuation, numbers as words. */
+export function inRecogniserForm(call: LabelledCall): LabelledCall {
+  return { ...call, segments: call.segments.map((s) => ({ ...s, text: toRecogniserForm(s.text) })) };
 }
 
 export interface CalibrationReport {
@@ -240,7 +251,8 @@ export function main(argv: readonly string[], rawIo: CliIo): number {
   try {
     const options = parseArgs(argv);
     const profile = loadProfile(options.profile);
-    const calls = loadCalls(options.calls);
+    const written = loadCalls(options.calls);
+    const calls = options.asr ? written.map(inRecogniserForm) : written;
     if (options.sweep !== undefined) {
       try {
         io.stdout(runSweepCli({ ...options, sweep: options.sweep }, calls, profile, options.calls, io.stderr));

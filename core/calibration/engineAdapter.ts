@@ -2,7 +2,7 @@ import { scoreCalls, type ScoredCalls } from '../evaluation';
 import { evaluateScored } from '../evaluation';
 import { parseLabelledCallLine, type LabelledCall, type LabelledCallError } from '../labelledCall';
 import type { Profile } from '../profile';
-import { createUtteranceScorer } from '../scoring';
+import { createCueScorer } from '../model';
 import { summariseCall, traceCall } from './trace';
 import type { Evaluate } from './types';
 import type { CallSummary, CallTrace } from './workbenchTypes';
@@ -37,7 +37,7 @@ export interface CallEvaluator {
  * match the profile scored here, which the caller keys its cache on.
  */
 export function createCallEvaluator(calls: readonly CalibrationCall[], profile: Profile): CallEvaluator {
-  const scorer = createUtteranceScorer(profile);
+  const scorer = createCueScorer(profile);
   const scored = scoreCalls(calls, profile, scorer);
   return {
     scored,

@@ -4,7 +4,8 @@ import { CUE_STATES, CUES, type Cue, type CueState } from '../cues';
 import type { Evidence } from '../evidence';
 import { readAgentContext } from '../agentContext';
 import type { Profile } from '../profile';
-import { createUtteranceScorer, isJump } from '../scoring';
+import { createCueScorer, hearAgentTurn, newConversationContext } from '../model';
+import { isJump } from '../scoring';
 import type { AgentContext, UtteranceScore } from '../scoring/types';
 import type { AcousticObservation, TranscriptEvent } from '../transcript';
 import { newTrendState, stepTrend, trendParams, type TrendParams, type TrendState } from '../trend';
@@ -58,7 +59,8 @@ function acousticInput(o: AcousticObservation, profile: Profile): { cue: Cue; we
  * evaluation and live.
  */
 export function createCueEngine(profile: Profile, selector: CardSelector = createCardSelector(profile)): CueEngine {
-  const scorer = createUtteranceScorer(profile);
+  const scorer = createCueScorer(profile);
+  const conversation = newConversationContext();
   const riseWindow = profile.trend.riseWindow;
   const track = (cue: Cue): CueTrack => ({
     cue,
@@ -194,11 +196,12 @@ export function createCueEngine(profile: Profile, selector: CardSelector = creat
       openAgentPartials.delete(event.segmentId);
       // Context only: the agent's words are never scored for emotion.
       const context = readAgentContext(event.text);
+      hearAgentTurn(conversation, event.text);
       if (context.badNews.length > 0) badNews = { at: event.end, context };
       const transitions = stepAll(event.end, {}, event.segmentId);
       return finish(clock, event.segmentId, 'agent', transitions, [], undefined, context);
     }
-    const score = scorer.score(event.text);
+    const score = scorer.scoreTurn(event.text, conversation);
     const inputs: Partial<Record<Cue, { input: Score; jump: boolean; items: readonly Evidence[] }>> = {};
     for (const cue of CUES) {
       inputs[cue] = { input: score[cue], jump: isJump(score, cue), items: score.evidence.filter((e) => e.cue === cue) };

@@ -1,7 +1,8 @@
 import { CUES, type Cue } from '../cues';
 import type { LabelledCall } from '../labelledCall';
 import type { Profile } from '../profile';
-import { createUtteranceScorer, isJump, type UtteranceScorer } from '../scoring';
+import { createCueScorer, hearAgentTurn, resetConversationContext, newConversationContext, type CueScorer } from '../model';
+import { isJump } from '../scoring';
 import { AGENT_SEGMENT, LABEL_CODE, LABEL_NONE, type ScoredCalls } from './types';
 
 const PROGRESS_EVERY = 1000;
@@ -13,7 +14,7 @@ const PROGRESS_EVERY = 1000;
 export function scoreCalls(
   calls: readonly LabelledCall[],
   profile: Profile,
-  scorer: UtteranceScorer = createUtteranceScorer(profile),
+  scorer: CueScorer = createCueScorer(profile),
   /** Called every PROGRESS_EVERY calls and at the end, e.g. for a progress bar in the workbench's worker. */
   onProgress?: (done: number, total: number) => void,
 ): ScoredCalls {
@@ -28,8 +29,10 @@ export function scoreCalls(
   const ids: string[] = new Array<string>(calls.length);
   let k = 0;
   let customerSegments = 0;
+  const conversation = newConversationContext();
   for (let c = 0; c < calls.length; c++) {
     const call = calls[c];
+    resetConversationContext(conversation);
     ids[c] = call.id;
     callStart[c] = k;
     let end = 0;
@@ -38,11 +41,13 @@ export function scoreCalls(
       if (segment.end > end) end = segment.end;
       if (segment.speaker !== 'customer') {
         labels[k] = AGENT_SEGMENT;
+        // Context only: the agent's words are never scored.
+        hearAgentTurn(conversation, segment.text);
       } else {
         customerSegments++;
         const label = segment.label;
         labels[k] = label === undefined || label === 'none' ? LABEL_NONE : LABEL_CODE[label];
-        const s = scorer.score(segment.text);
+        const s = scorer.scoreTurn(segment.text, conversation);
         for (const cue of CUES) {
           scores[cue][k] = s[cue];
           jumps[cue][k] = isJump(s, cue) ? 1 : 0;

@@ -81,7 +81,10 @@ export function parseLabelledCallLine(source: string, line: number, errors: Labe
     }
   }
   if (errors.length > before) return null;
-  return { id: id as string, line, segments: parsed };
+  const call: LabelledCall = { id: id as string, line, segments: parsed };
+  // Which labelled set the call came from: decides whether it may train the model Steady ships.
+  if (typeof raw.source === 'string' && raw.source.length > 0) call.source = raw.source.slice(0, 80);
+  return call;
 }
 
 /** Parses a whole JSON Lines text. Blank lines are skipped; every error is collected. */

@@ -13,6 +13,8 @@ export interface LabelledCall {
   id: string;
   /** 1-based line in the file the call came from. */
   line: number;
+  /** The labelled set it came from ("goemotions", "meld"), when the file says. */
+  source?: string;
   segments: LabelledSegment[];
 }
 

@@ -1,5 +1,5 @@
 import { DEFAULT_PROFILE } from './defaults';
-import { PROFILE_FORMAT, PROFILE_VERSION, type Profile, type ProfileV0 } from './schema';
+import { PROFILE_FORMAT, PROFILE_VERSION, type Profile, type ProfileV0, type ProfileV1 } from './schema';
 
 /**
  * Version 0 held one alert threshold per cue. Version 1 splits it into watch,
@@ -10,7 +10,7 @@ import { PROFILE_FORMAT, PROFILE_VERSION, type Profile, type ProfileV0 } from '.
 const WATCH_RATIO = 0.5;
 const HIGH_RATIO = 1.8;
 
-function splitThreshold(rising: number): Profile['thresholds']['distress'] {
+function splitThreshold(rising: number): ProfileV1['thresholds']['distress'] {
   return { watch: round(rising * WATCH_RATIO), rising, high: round(rising * HIGH_RATIO) };
 }
 
@@ -18,17 +18,18 @@ function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }
 
-/** Turns a version 0 profile into the current shape; everything v0 did not hold comes from the defaults. */
-export function migrateV0(v0: ProfileV0): Profile {
+/** Turns a version 0 profile into version 1; everything v0 did not hold comes from the defaults. */
+export function migrateV0(v0: ProfileV0): ProfileV1 {
   const d = DEFAULT_PROFILE;
   return {
     ...structuredCloneProfile(d),
     format: PROFILE_FORMAT,
-    version: PROFILE_VERSION,
+    version: 1,
     name: v0.name ?? 'Migrated profile',
     author: v0.author ?? '',
     note: [v0.note, 'Migrated from a version 0 profile.'].filter(Boolean).join('\n').slice(0, 2000),
     thresholds: {
+      // On version 1's lexicon scale; migrateV1 brings them to the model's.
       distress: splitThreshold(v0.thresholds.distress),
       hostility: splitThreshold(v0.thresholds.hostility),
       // Safety is never graded: any hit is an alert, so all three lines sit together.
@@ -41,6 +42,43 @@ export function migrateV0(v0: ProfileV0): Profile {
       ...d.cards,
       overrides: {},
       crisisLine: v0.crisisLine ? { name: 'Crisis line', phone: v0.crisisLine } : { ...d.cards.crisisLine },
+    },
+  };
+}
+
+/**
+ * The version 1 defaults, on the old lexicon scale. A version 1 threshold is
+ * carried to the model's scale in proportion to these: a supervisor who had made
+ * distress twice as hard to raise as the default keeps it twice as hard.
+ */
+const V1_DEFAULTS = {
+  distress: { watch: 0.15, rising: 0.38, high: 0.9 },
+  hostility: { watch: 0.15, rising: 0.32, high: 0.9 },
+} as const;
+
+function carry(old: number, oldDefault: number, newDefault: number): number {
+  return Math.min(1, Math.max(0.01, round((old / oldDefault) * newDefault)));
+}
+
+function carryThresholds(cue: 'distress' | 'hostility', t: ProfileV1['thresholds']['distress']): Profile['thresholds']['distress'] {
+  const o = V1_DEFAULTS[cue];
+  const n = DEFAULT_PROFILE.thresholds[cue];
+  const watch = carry(t.watch, o.watch, n.watch);
+  const rising = Math.max(watch, carry(t.rising, o.rising, n.rising));
+  return { watch, rising, high: Math.max(rising, carry(t.high, o.high, n.high)) };
+}
+
+/** Version 1 to 2: distress and hostility thresholds move from the lexicon's scale to the cue model's probabilities. */
+export function migrateV1(v1: ProfileV1): Profile {
+  const note = [v1.note, 'Thresholds carried over from a version 1 profile (before the learned cue model); check them in the workbench.'].filter(Boolean).join('\n').slice(0, 2000);
+  return {
+    ...(JSON.parse(JSON.stringify(v1)) as Profile),
+    version: PROFILE_VERSION,
+    note,
+    thresholds: {
+      distress: carryThresholds('distress', v1.thresholds.distress),
+      hostility: carryThresholds('hostility', v1.thresholds.hostility),
+      safety: { ...v1.thresholds.safety },
     },
   };
 }

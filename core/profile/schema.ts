@@ -10,13 +10,22 @@ import { EVIDENCE_KINDS } from '../evidence';
  */
 
 export const PROFILE_FORMAT = 'steady-profile';
-export const PROFILE_VERSION = 1;
+/**
+ * Version 2: distress and hostility are scored by the learned cue model, so
+ * thresholds are on its scale: each customer turn adds the model's probability
+ * (0 to 1) that the turn shows the cue, and the level is that sum, halving every
+ * half-life. "rising at 0.3" means one turn the model is 30% sure of reaches
+ * rising on its own, or two calmer ones close together do.
+ */
+export const PROFILE_VERSION = 2;
 
 const score = z.number().finite().min(0);
+/** A level on the cue model's scale; jumps (threats, abuse, self-harm) set it to at least `high`. */
+const level = z.number().finite().min(0).max(1);
 const seconds = z.number().finite().min(0);
 
 const cueThresholds = z
-  .object({ watch: score, rising: score, high: score })
+  .object({ watch: level, rising: level, high: level })
   .refine((t) => t.watch <= t.rising && t.rising <= t.high, {
     message: 'thresholds must satisfy watch <= rising <= high',
   });
@@ -39,9 +48,8 @@ const cardOverride = z.strictObject({
 
 const crisisLineSchema = z.strictObject({ name: z.string().min(1).max(120), phone: z.string().min(1).max(40) });
 
-export const profileSchema = z.strictObject({
+const profileFields = {
   format: z.literal(PROFILE_FORMAT),
-  version: z.literal(PROFILE_VERSION),
   name: z.string().min(1).max(120),
   author: z.string().max(120),
   note: z.string().max(2000),
@@ -95,7 +103,25 @@ export const profileSchema = z.strictObject({
     hardCallsBeforeBreak: z.number().int().min(1).max(50),
     hardCallWindowMinutes: z.number().int().min(5).max(24 * 60),
   }),
+};
+
+export const profileSchema = z.strictObject({ ...profileFields, version: z.literal(PROFILE_VERSION) });
+
+/**
+ * Version 1: the same fields, with distress and hostility thresholds on the old
+ * lexicon scale (one clear emotion word about 0.5, no upper bound). Kept only so
+ * that migrate.ts can read those files.
+ */
+export const profileV1Schema = z.strictObject({
+  ...profileFields,
+  version: z.literal(1),
+  thresholds: z.strictObject({
+    distress: z.object({ watch: score, rising: score, high: score }),
+    hostility: z.object({ watch: score, rising: score, high: score }),
+    safety: z.object({ watch: score, rising: score, high: score }),
+  }),
 });
+export type ProfileV1 = z.infer<typeof profileV1Schema>;
 
 export type Profile = z.infer<typeof profileSchema>;
 export type PhraseEntry = z.infer<typeof phraseEntrySchema>;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { migrateV0, profileVersionOf } from './migrate';
-import { PROFILE_FORMAT, PROFILE_VERSION, profileSchema, profileV0Schema, type Profile } from './schema';
+import { migrateV0, migrateV1, profileVersionOf } from './migrate';
+import { PROFILE_FORMAT, PROFILE_VERSION, profileSchema, profileV0Schema, profileV1Schema, type Profile } from './schema';
 
 /** One thing wrong with a profile file, with where it is. */
 export interface ProfileProblem {
@@ -73,9 +73,14 @@ export function validateProfile(input: unknown): ProfileResult {
   if (version === 0) {
     const v0 = profileV0Schema.safeParse(input, { reportInput: true });
     if (!v0.success) return { ok: false, problems: problemsFrom(v0.error) };
-    return checked(migrateV0(v0.data), 0);
+    return checked(migrateV1(migrateV0(v0.data)), 0);
   }
   const record = input as Record<string, unknown>;
+  if (version === 1 && record.format === PROFILE_FORMAT) {
+    const v1 = profileV1Schema.safeParse(input, { reportInput: true });
+    if (!v1.success) return { ok: false, problems: problemsFrom(v1.error) };
+    return checked(migrateV1(v1.data), 1);
+  }
   if (typeof version === 'number' && version > PROFILE_VERSION && record.format === PROFILE_FORMAT) {
     return {
       ok: false,

@@ -38,7 +38,7 @@ export interface TrendParams {
 }
 
 export interface TrendState {
-  /** Smoothed level: a leaky sum of utterance scores that halves every half-life. */
+  /** Smoothed level: the strongest recent customer turn (its cue probability), halving every half-life, plus acoustic signals. */
   level: Score;
   /** Call time of the last step. */
   at: Seconds;
@@ -92,11 +92,13 @@ function band(level: number, p: TrendParams, margin: number): number {
 }
 
 /**
- * Advances the trend to `now` and adds one utterance's score. `turn` marks a
- * customer utterance (agent turns and ticks only let time pass). `jump` (a threat,
- * abuse or self-harm) sets the level to at least the high threshold at once.
- * Returns the new state code. Steps with input 0 are ticks: levels decay and
- * holds expire.
+ * Advances the trend to `now` and takes in one input. `turn` marks a customer
+ * utterance, whose input is the cue model's probability for it: the level
+ * becomes the larger of what is left of earlier turns and this one, so a
+ * probability keeps its meaning (context is already in it, so turns are not
+ * summed). Other inputs (acoustic signals) add to the level. Agent turns and
+ * ticks only let time pass. `jump` (a threat, abuse or self-harm) sets the
+ * level to at least the high threshold at once. Returns the new state code.
  */
 export function stepTrend(s: TrendState, p: TrendParams, now: Seconds, input: Score, jump: boolean, turn = false): number {
   if (now > s.at) {
@@ -104,7 +106,7 @@ export function stepTrend(s: TrendState, p: TrendParams, now: Seconds, input: Sc
     s.at = now;
   }
   if (turn && input < p.calmBelow) s.level *= p.turnDecay;
-  if (input > 0) s.level = Math.min(s.level + input, levelCap(p));
+  if (input > 0) s.level = turn ? Math.max(s.level, input) : Math.min(s.level + input, levelCap(p));
   if (jump && s.level < p.high) s.level = p.high;
   if (s.latched) return s.state;
 

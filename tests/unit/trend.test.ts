@@ -80,10 +80,19 @@ describe('cue trend', () => {
     expect(turns([[5, 0.6], [15, 0]])).toEqual(['rising', 'watch']);
     // Turned off in the profile, a calm turn is just time passing.
     expect(turns([[5, 0.6], [15, 0]], { ...profile, trend: { ...profile.trend, calmTurnDecay: 1 } })).toEqual(['rising', 'rising']);
-    // Every turn scoring (a climb) is not calm, so nothing is taken away.
-    const climb = turns([[5, 0.3], [10, 0.3], [15, 0.3], [20, 0.3], [25, 0.3]]);
-    expect(climb).toEqual(run([[5, 0.3], [10, 0.3], [15, 0.3], [20, 0.3], [25, 0.3]]));
-    expect(climb.at(-1)).toBe('high');
+    // Turns whose probability climbs (the cue model puts the conversation so far into each) climb with it.
+    expect(turns([[5, 0.3], [10, 0.55], [15, 0.75], [20, 1.0]])).toEqual(['watch', 'rising', 'rising', 'high']);
+  });
+
+  it('a customer turn is a probability: the level is the strongest recent turn, never a sum of turns', () => {
+    // Five turns the model puts at 30% are a caller at 30%, not at 150%: they hold watch and never alert.
+    expect(turns([[5, 0.3], [10, 0.3], [15, 0.3], [20, 0.3], [25, 0.3]])).toEqual(['watch', 'watch', 'watch', 'watch', 'watch']);
+    // A weaker turn after a strong one does not pull the level down below what is left of the strong one.
+    const params = trendParams(profile, 'hostility');
+    const s = newTrendState();
+    stepTrend(s, params, 5, 0.8, false, true);
+    stepTrend(s, params, 6, 0.3, false, true);
+    expect(s.level).toBeCloseTo(0.8 * Math.exp((-Math.LN2 / 20) * 1), 6);
   });
 
   it('a calm turn never clears a safety alert', () => {

@@ -6,6 +6,8 @@ import { createCueEngine } from '@core/engine';
 import { evaluateScored, scoreCalls } from '@core/evaluation';
 import { parseLabelledCalls, type LabelledCall } from '@core/labelledCall';
 import { DEFAULT_PROFILE } from '@core/profile';
+import { createCueScorer, loadCueModel } from '@core/model';
+import modelFile from '@core/model/cue-model.json';
 import { createUtteranceScorer } from '@core/scoring';
 
 /**
@@ -81,8 +83,10 @@ export async function run(): Promise<void> {
   const sentiment = new Sentiment();
   const s = time(corpus, (text) => void sentiment.analyze(text));
 
-  const scorer = createUtteranceScorer(DEFAULT_PROFILE);
-  const sc = time(corpus, (text) => void scorer.score(text));
+  const rules = createUtteranceScorer(DEFAULT_PROFILE);
+  const sc = time(corpus, (text) => void rules.score(text));
+  const cueScorer = createCueScorer(DEFAULT_PROFILE);
+  const model = time(corpus, (text) => void cueScorer.score(text));
 
   // The engine as it runs live: customer finals six seconds apart on one call clock
   // (engine creation, once per call, is not a per-utterance cost and is left out).
@@ -95,14 +99,24 @@ export async function run(): Promise<void> {
   console.log('                   utterances/s  per CPU-second      p50          p99');
   const row = (name: string, t: Timing): string => `  ${name.padEnd(16)} ${fmt(t.perSecond).padStart(12)}  ${fmt(t.perCpuSecond).padStart(14)}  ${ms(t.p50)}  ${ms(t.p99)}`;
   console.log(row('sentiment alone', s) + caveat);
-  console.log(row('scorer alone', sc) + caveat);
+  console.log(row('lexicon rules', sc) + caveat);
+  console.log(row('cue model', model) + caveat);
   console.log(`${row('engine (push)', e)}   (target >= 50,000/s, p99 < 0.5 ms)${caveat}`);
   console.log(`  (wall-clock figures drop when other processes share the CPU; load average now ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);
   console.log(
     `  engine / sentiment cost ratio: ${(s.perCpuSecond / e.perCpuSecond).toFixed(2)}x by CPU time, ${(e.meanMs / s.meanMs).toFixed(2)}x by wall time   (target <= 10x)${caveat}`,
   );
 
+  const l0 = process.hrtime.bigint();
+  loadCueModel(JSON.parse(JSON.stringify(modelFile)));
+  const loadMs = Number(process.hrtime.bigint() - l0) / 1e6;
+  console.log(`  cue model load (validate + decode ${fmt(JSON.stringify(modelFile).length / 1024)} KB): ${loadMs.toFixed(0)} ms   (target < 300 ms in the renderer)`);
+
   const train = load('goemotions-train.jsonl');
+  const t0 = process.hrtime.bigint();
+  evaluateScored(scoreCalls(train.calls, DEFAULT_PROFILE), DEFAULT_PROFILE);
+  const trainSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  console.log(`  calibrate's work on GoEmotions train (${fmt(train.calls.length)} calls): ${trainSeconds.toFixed(1)} s   (target < 10 s)${train.caveat}`);
   const daily = load('dailydialog-validation.jsonl');
   const calls = [...train.calls, ...daily.calls];
   const evalCaveat = train.caveat || daily.caveat;

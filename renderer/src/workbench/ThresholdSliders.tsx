@@ -10,7 +10,7 @@ interface Props {
 }
 
 const KEY_NAMES = { watch: 'Watch', rising: 'Rising', high: 'High' } as const;
-const MAX_THRESHOLD = 2;
+const MAX_THRESHOLD = 1;
 
 /** Each move re-runs the evaluation; the neighbours of a moved line follow so the order always holds. */
 export function ThresholdSliders({ profile, onChange }: Props) {

@@ -1,0 +1,139 @@
+import type { Evidence } from '../evidence';
+import type { Profile } from '../profile';
+import { createUtteranceScorer as createRuleScorer, JUMP_KINDS } from '../scoring/scorer';
+import type { UtteranceScore, UtteranceScorer } from '../scoring/types';
+import { bundledCueModel } from './bundled';
+import { contextLogit, hearCustomerTurn, newConversationContext, type ConversationContext } from './context';
+import { extractFeatures, newFeatureVector, type FeatureVector } from './features';
+import { rawLogit, sigmoid } from './model';
+import { isNeutralWord } from './neutralWords';
+import { toRecogniserForm } from './recogniserForm';
+import { phraseWords } from '../lexicon/tokenize';
+import { MODEL_CUES, type CueModel, type ModelCue } from './types';
+
+/**
+ * The cue scorer: the learned model's calibrated probability per cue for one
+ * customer utterance, given the conversation so far, with the reasons behind it.
+ * Safety stays with the rules (self-harm words; no labelled data exists for it),
+ * and threats and abuse still jump straight to high.
+ */
+export interface CueScorer extends UtteranceScorer {
+  /** Scores a customer turn in its conversation and moves the conversation on. */
+  scoreTurn(text: string, conversation: ConversationContext): UtteranceScore;
+}
+
+/** A self-harm statement is the deepest distress: the distress probability is at least this. */
+const SAFETY_AS_DISTRESS = 0.9;
+/** Below this probability a turn has no reasons worth showing. */
+const EXPLAIN_FROM = 0.15;
+/** A word must add at least this much to the log-odds to be shown as a reason. */
+const MIN_WORD_PUSH = 0.25;
+/** Model words shown per cue, besides lexicon hits. */
+const WORDS_SHOWN = 3;
+
+interface WordPush {
+  from: number;
+  to: number;
+  push: number;
+}
+
+/** Each word's share of the log-odds: every hashed feature's weight spread over the words it came from. */
+function wordPushes(model: CueModel, cue: ModelCue, v: FeatureVector, into: Float64Array): void {
+  into.fill(0, 0, v.words.length);
+  const w = model.weights[cue];
+  for (let k = 0; k < v.count; k++) {
+    const from = v.fromWord[k];
+    if (from < 0) continue;
+    const to = v.toWord[k];
+    const each = (w[v.index[k]] * v.value[k]) / (to - from);
+    for (let i = from; i < to; i++) into[i] += each;
+  }
+}
+
+function explain(cue: ModelCue, p: number, text: string, v: FeatureVector, pushes: Float64Array, rules: readonly Evidence[]): Evidence[] {
+  const hits = rules.filter((e) => e.cue === cue && (e.weight > 0 || e.negated) && (JUMP_KINDS.has(e.kind) || !isNeutralWord(e.text.toLowerCase())));
+  if (p < EXPLAIN_FROM) return hits.filter((e) => e.negated || JUMP_KINDS.has(e.kind)).map((e) => ({ ...e, weight: JUMP_KINDS.has(e.kind) ? e.weight : 0 }));
+  const covered = (from: number, to: number): boolean => hits.some((h) => h.span !== undefined && h.span[0] < to && from < h.span[1]);
+  const words: WordPush[] = [];
+  for (let i = 0; i < v.words.length; i++) {
+    if (pushes[i] < MIN_WORD_PUSH || isNeutralWord(v.words[i])) continue;
+    const last = words[words.length - 1];
+    if (last && last.to === i) {
+      last.to = i + 1;
+      last.push += pushes[i];
+    } else words.push({ from: i, to: i + 1, push: pushes[i] });
+  }
+  words.sort((a, b) => b.push - a.push || a.from - b.from);
+  const shown = words.filter((w) => !covered(v.starts[w.from], v.ends[w.to - 1])).slice(0, WORDS_SHOWN);
+  // The probability is shared among the reasons in proportion to how hard each pushed.
+  const lexiconPush = hits.reduce((s, h) => s + (h.negated ? 0 : h.weight), 0);
+  const total = shown.reduce((s, w) => s + w.push, 0) + lexiconPush;
+  const share = total > 0 ? p / total : 0;
+  const out: Evidence[] = hits.map((h) => (JUMP_KINDS.has(h.kind) || h.negated ? { ...h } : { ...h, weight: h.weight * share }));
+  for (const w of shown) {
+    const from = v.starts[w.from];
+    const to = v.ends[w.to - 1];
+    out.push({ cue, kind: 'learned', text: text.slice(from, to), weight: w.push * share, span: [from, to] });
+  }
+  return out.sort((a, b) => b.weight - a.weight);
+}
+
+/**
+ * A profile's own phrases act on the probability directly, so a supervisor's
+ * weight means what it says: a turn with phrases weighing 0.5 in all is at
+ * least 50% for that cue; a negative weight takes that share away (-0.5 halves it).
+ */
+function withPhrases(p: number, evidence: readonly Evidence[] | undefined, cue: ModelCue): number {
+  if (!evidence) return p;
+  let up = 0;
+  let down = 0;
+  for (const e of evidence) {
+    if (e.cue !== cue || e.kind === 'afinn') continue;
+    if (e.weight > 0) up += e.weight;
+    else down += e.weight;
+  }
+  return Math.max(p * Math.max(0, 1 + down), Math.min(1, up));
+}
+
+export function createCueScorer(profile: Profile, model: CueModel = bundledCueModel()): CueScorer {
+  // Shown and used for jumps and safety: the built-in lexicon with the profile's phrases.
+  const rules = createRuleScorer(profile);
+  // What the model was trained on: the built-in lexicon (less what the profile removed), never the profile's own phrases.
+  const plain = profile.phrases.add.length === 0;
+  const featureRules = plain ? rules : createRuleScorer({ ...profile, phrases: { add: [], remove: profile.phrases.remove } });
+  // A profile's own phrases act on the probability directly: a supervisor's weight 0.5 adds 0.5 to the turn.
+  const added = plain ? null : createRuleScorer({ ...profile, phrases: { add: profile.phrases.add, remove: [] } }, { lexicon: [] });
+  const skip = profile.phrases.remove.map((phrase) => phraseWords(phrase)).filter((w) => w.length > 0);
+  const v = newFeatureVector();
+  let pushes = new Float64Array(256);
+  const settings = model.context;
+
+  function scoreTurn(text: string, conversation: ConversationContext): UtteranceScore {
+    const rule = rules.score(text);
+    extractFeatures(text, featureRules.score(toRecogniserForm(text)), v, skip);
+    const own = { distress: 0, hostility: 0 };
+    const p = { distress: 0, hostility: 0 };
+    const extra = added?.score(text).evidence;
+    if (pushes.length < v.words.length) pushes = new Float64Array(v.words.length * 2);
+    const evidence: Evidence[] = [];
+    for (const cue of MODEL_CUES) {
+      const { a, b } = model.platt[cue];
+      const z = a * rawLogit(model, cue, v) + b;
+      own[cue] = withPhrases(sigmoid(z), extra, cue);
+      p[cue] = withPhrases(sigmoid(z + contextLogit(conversation, settings, cue)), extra, cue);
+    }
+    if (rule.safety > 0 && rule.evidence.some((e) => e.cue === 'safety' && e.weight > 0)) p.distress = Math.max(p.distress, SAFETY_AS_DISTRESS);
+    for (const cue of MODEL_CUES) {
+      wordPushes(model, cue, v, pushes);
+      evidence.push(...explain(cue, p[cue], text, v, pushes, rule.evidence));
+    }
+    for (const e of rule.evidence) if (e.cue === 'safety') evidence.push(e);
+    hearCustomerTurn(conversation, settings, own);
+    return { distress: p.distress, hostility: p.hostility, safety: rule.safety, afinn: rule.afinn, evidence };
+  }
+
+  return {
+    scoreTurn,
+    score: (text) => scoreTurn(text, newConversationContext()),
+  };
+}

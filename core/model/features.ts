@@ -1,0 +1,204 @@
+import type { Cue } from '../cues';
+import { tokenize } from '../lexicon/tokenize';
+import type { UtteranceScore } from '../scoring/types';
+import { hashChar, hashStart, hashString, slot } from './hashing';
+import { SERVICE_WORDS } from './neutralWords';
+import { numberWords } from './recogniserForm';
+
+/**
+ * What the cue model reads in one customer utterance: hashed word unigrams and
+ * bigrams, hashed character 3- to 5-grams inside each word (so misspelt or
+ * misrecognised words still land near their neighbours), and a few dense
+ * features from today's lexicon and AFINN. Every hashed feature remembers the
+ * words it came from, so the model's reasons can be shown as the caller's words.
+ */
+
+export const HASH_BITS = 18;
+export const HASH_DIM = 1 << HASH_BITS;
+
+/** Dense features, in fixed slots after the hashed ones. */
+export const DENSE_FEATURES = [
+  'lex-distress',
+  'lex-hostility',
+  'lex-fear',
+  'lex-sadness',
+  'lex-hopelessness',
+  'lex-tears',
+  'lex-financial',
+  'lex-anger',
+  'lex-blame',
+  'lex-demand',
+  'lex-profanity',
+  'lex-abuse',
+  'lex-threat',
+  'lex-selfharm',
+  'afinn-negative',
+  'afinn-positive',
+  'afinn-below-two',
+  'short',
+  'length',
+] as const;
+export type DenseFeature = (typeof DENSE_FEATURES)[number];
+export const FEATURE_DIM = HASH_DIM + DENSE_FEATURES.length;
+const DENSE_SLOT: Readonly<Record<DenseFeature, number>> = Object.fromEntries(DENSE_FEATURES.map((f, i) => [f, HASH_DIM + i])) as Record<DenseFeature, number>;
+
+const MASK = HASH_DIM - 1;
+const SEED_WORD = 1;
+const SEED_BIGRAM = 2;
+const SEED_CHAR = 3;
+const CHAR_MIN = 3;
+const CHAR_MAX = 5;
+
+/** One utterance as features: parallel arrays, reused between calls by the caller that owns them. */
+export interface FeatureVector {
+  count: number;
+  index: Int32Array;
+  value: Float32Array;
+  /** Range of words (into `words`) each feature came from; -1 for dense features. */
+  fromWord: Int16Array;
+  toWord: Int16Array;
+  /** The utterance's words as the model read them, with their character spans in the original text. */
+  words: string[];
+  starts: number[];
+  ends: number[];
+}
+
+const MAX_FEATURES = 4096;
+/** Longer utterances are read up to this many words: enough for any turn a caller takes in one breath. */
+const MAX_WORDS = 200;
+
+export function newFeatureVector(): FeatureVector {
+  return {
+    count: 0,
+    index: new Int32Array(MAX_FEATURES),
+    value: new Float32Array(MAX_FEATURES),
+    fromWord: new Int16Array(MAX_FEATURES),
+    toWord: new Int16Array(MAX_FEATURES),
+    words: [],
+    starts: [],
+    ends: [],
+  };
+}
+
+function push(v: FeatureVector, index: number, value: number, from: number, to: number): void {
+  if (v.count >= MAX_FEATURES) return;
+  v.index[v.count] = index;
+  v.value[v.count] = value;
+  v.fromWord[v.count] = from;
+  v.toWord[v.count] = to;
+  v.count++;
+}
+
+/**
+ * Courtesy built on feeling words: "I'm afraid not", "sorry to bother you", "if
+ * it's not too much trouble" are how people are polite on the phone, not fear,
+ * sadness or trouble. The model does not read them (the lexicon already weighs
+ * them low), so that politeness never raises a cue.
+ */
+const COURTESY: readonly string[][] = [
+  "i'm afraid not", "i'm afraid so", "i'm afraid that", "i'm afraid i", "i'm afraid there", "i'm afraid it", "i'm afraid we", "i'm afraid you",
+  'i am afraid not', 'i am afraid that', 'i am afraid there', 'afraid not', 'afraid so',
+  'sorry to bother', 'sorry to trouble', "i'm sorry to hear", 'sorry to hear', 'sorry for the wait', 'sorry about the wait',
+  'not too much trouble', 'no trouble', 'no problem', 'no worries', 'not to worry', "don't worry about it", 'never mind',
+  'excuse me', 'pardon me', 'thank god', 'oh my goodness',
+].map((p) => p.split(' '));
+
+function courtesyMask(words: readonly string[], skip: readonly (readonly string[])[]): Uint8Array {
+  const mask = new Uint8Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    for (const phrase of skip.length === 0 ? COURTESY : [...COURTESY, ...skip]) {
+      if (phrase[0] !== words[i] || i + phrase.length > words.length) continue;
+      let k = 1;
+      while (k < phrase.length && words[i + k] === phrase[k]) k++;
+      if (k === phrase.length) mask.fill(1, i, i + phrase.length);
+    }
+  }
+  return mask;
+}
+
+/** The words the model reads: the tokeniser's, with digits spelt out as a recogniser would say them, courtesy left out. */
+function readWords(text: string, v: FeatureVector, skip: readonly (readonly string[])[]): void {
+  const t = tokenize(text);
+  v.words.length = 0;
+  v.starts.length = 0;
+  v.ends.length = 0;
+  const mask = courtesyMask(t.words, skip);
+  for (let i = 0; i < t.words.length && v.words.length < MAX_WORDS; i++) {
+    if (mask[i] || SERVICE_WORDS.has(t.words[i])) continue;
+    const w = t.words[i];
+    const parts = /^\d+$/.test(w) ? numberWords(w).split(' ') : [w];
+    for (const p of parts) {
+      v.words.push(p);
+      v.starts.push(t.starts[i]);
+      v.ends.push(t.ends[i]);
+    }
+  }
+}
+
+function scaleRange(v: FeatureVector, from: number, to: number): void {
+  const n = to - from;
+  if (n <= 0) return;
+  const s = 1 / Math.sqrt(n);
+  for (let k = from; k < to; k++) v.value[k] *= s;
+}
+
+const LEX_KIND_SLOTS: ReadonlyMap<string, number> = new Map(
+  DENSE_FEATURES.filter((f) => f.startsWith('lex-') && f !== 'lex-distress' && f !== 'lex-hostility').map((f) => [f.slice(4), DENSE_SLOT[f]]),
+);
+
+/**
+ * Fills `v` with the features of `text`. `lexicon` is the rule scorer's view of
+ * the same words in recogniser form (so typed and spoken text give the same
+ * features). `skip`: phrases (as words) a profile has removed, which the model
+ * does not read either.
+ */
+export function extractFeatures(text: string, lexicon: Pick<UtteranceScore, Cue | 'afinn' | 'evidence'>, v: FeatureVector, skip: readonly (readonly string[])[] = []): FeatureVector {
+  v.count = 0;
+  readWords(text, v, skip);
+  const words = v.words;
+  const n = words.length;
+
+  let from = v.count;
+  for (let i = 0; i < n; i++) push(v, slot(hashString(hashStart(SEED_WORD), words[i]), MASK), 1, i, i + 1);
+  for (let i = 0; i + 1 < n; i++) {
+    let h = hashString(hashStart(SEED_BIGRAM), words[i]);
+    h = hashChar(h, 32);
+    push(v, slot(hashString(h, words[i + 1]), MASK), 1, i, i + 2);
+  }
+  scaleRange(v, from, v.count);
+
+  from = v.count;
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    const len = w.length + 2;
+    // " word " with boundary marks, so prefixes and suffixes are their own grams.
+    for (let g = CHAR_MIN; g <= CHAR_MAX; g++) {
+      for (let s = 0; s + g <= len; s++) {
+        let h = hashStart(SEED_CHAR + g);
+        for (let k = s; k < s + g; k++) h = hashChar(h, k === 0 || k === len - 1 ? 32 : w.charCodeAt(k - 1));
+        push(v, slot(h, MASK), 1, i, i + 1);
+      }
+    }
+  }
+  scaleRange(v, from, v.count);
+
+  push(v, DENSE_SLOT['lex-distress'], Math.min(lexicon.distress, 2), -1, -1);
+  push(v, DENSE_SLOT['lex-hostility'], Math.min(lexicon.hostility, 2), -1, -1);
+  const kinds = new Map<number, number>();
+  let negative = 0;
+  let positive = 0;
+  for (const e of lexicon.evidence) {
+    if (e.weight <= 0) continue;
+    const s = LEX_KIND_SLOTS.get(e.kind);
+    if (s !== undefined) kinds.set(s, Math.min((kinds.get(s) ?? 0) + e.weight, 2));
+    if (e.kind === 'afinn' && e.cue === 'hostility') negative += e.weight;
+  }
+  for (const [s, w] of kinds) push(v, s, w, -1, -1);
+  if (lexicon.afinn > 0) positive = lexicon.afinn;
+  if (negative > 0) push(v, DENSE_SLOT['afinn-negative'], Math.min(negative, 2), -1, -1);
+  if (positive > 0) push(v, DENSE_SLOT['afinn-positive'], Math.min(positive / 5, 2), -1, -1);
+  if (lexicon.afinn <= -2) push(v, DENSE_SLOT['afinn-below-two'], 1, -1, -1);
+  if (n <= 2) push(v, DENSE_SLOT.short, 1, -1, -1);
+  push(v, DENSE_SLOT.length, Math.min(n, 40) / 40, -1, -1);
+  return v;
+}

@@ -1,0 +1,43 @@
+import { decodeWeights } from './codec';
+import { DENSE_FEATURES, FEATURE_DIM, HASH_BITS, type FeatureVector } from './features';
+import { cueModelFileSchema, MODEL_CUES, type CueModel, type ModelCue } from './types';
+
+/** Reads a model file, refusing one whose shape, feature layout or tables do not match this build. */
+export function loadCueModel(input: unknown): CueModel {
+  const parsed = cueModelFileSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`cue model: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  const file = parsed.data;
+  if (file.hashBits !== HASH_BITS || file.dense.join(',') !== DENSE_FEATURES.join(',')) {
+    throw new Error('cue model: its feature layout does not match this version of Steady; retrain it with npm run train');
+  }
+  const weights = {} as Record<ModelCue, Float32Array>;
+  for (const cue of MODEL_CUES) {
+    try {
+      weights[cue] = decodeWeights(file.cues[cue].weights, FEATURE_DIM);
+    } catch (e) {
+      throw new Error(`cue model: cues.${cue}.weights: ${(e as Error).message}`);
+    }
+  }
+  return {
+    dim: FEATURE_DIM,
+    weights,
+    bias: { distress: file.cues.distress.bias, hostility: file.cues.hostility.bias },
+    platt: { distress: file.cues.distress.platt, hostility: file.cues.hostility.platt },
+    context: file.context,
+  };
+}
+
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The utterance's raw log-odds for one cue, before calibration and context. */
+export function rawLogit(model: CueModel, cue: ModelCue, v: FeatureVector): number {
+  const w = model.weights[cue];
+  let z = model.bias[cue];
+  for (let k = 0; k < v.count; k++) z += w[v.index[k]] * v.value[k];
+  return z;
+}

@@ -1,0 +1,36 @@
+/**
+ * Words of ordinary service talk that carry no feeling by themselves: a caller
+ * says them whether calm or upset. The model may weigh them, but they are never
+ * shown as the reason for a card, because an agent shown "charged" or "sorry"
+ * as the reason learns to ignore the cards.
+ */
+/**
+ * The service part of those: what calls are about (accounts, bills, charges,
+ * refunds). Callers say them calm or upset alike, so the model does not read
+ * them at all: a complaint about a charge must be heard in how it is said, not
+ * in the word "charged".
+ */
+export const SERVICE_WORDS: ReadonlySet<string> = new Set(
+  `account accounts bill bills billing billed charge charged charges charging fee fees pay paid paying payment payments
+  refund refunds refunded money price cost costs balance card bank credit debit order ordered delivery parcel package
+  meter energy gas water electricity council insurance policy claim claims letter letters email form phone number`.split(/\s+/).filter(Boolean),
+);
+
+export const NEUTRAL_WORDS: ReadonlySet<string> = new Set(
+  `a an the and or but so if then than that this these those there here it it's its is are was were be been being am
+  i i'm i've i'd i'll me my mine myself you you're your yours we us our they them their he she him her his hers
+  to of in on at by for with from about into over under up down out off as just only also very really quite too
+  do does did done doing have has had having can could would should will shall may might must not no yes yeah ok okay
+  what when where why how who which whom whose all any some every each more most much many one two three
+  get got getting go going went gone come came make made take took say said tell told know knew think thought
+  want need like well now still even again back way thing things something anything nothing everything
+  account bill bills billing charge charged charges charging pay paid paying payment payments refund refunds
+  money price cost costs fee fees balance card bank credit debit order ordered delivery parcel package
+  phone call called calling number email letter form claim policy insurance meter energy gas water council
+  sorry please thanks thank wrong accidentally mistake problem issue issues cancel cancelled cancellation
+  time today yesterday tomorrow week month year day days minutes hours again already`.split(/\s+/).filter(Boolean),
+);
+
+export function isNeutralWord(word: string): boolean {
+  return NEUTRAL_WORDS.has(word);
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { createCueEngine } from '@core/engine';
+import { createCueScorer, loadCueModel, newConversationContext, hearAgentTurn, toRecogniserForm } from '@core/model';
+import { decodeWeights, encodeWeights } from '@core/model/codec';
+import { extractFeatures, newFeatureVector } from '@core/model/features';
+import { NEUTRAL_WORDS } from '@core/model/neutralWords';
+import { DEFAULT_PROFILE } from '@core/profile';
+import { createUtteranceScorer } from '@core/scoring';
+import file from '@core/model/cue-model.json';
+
+const scorer = createCueScorer(DEFAULT_PROFILE);
+const rules = createUtteranceScorer(DEFAULT_PROFILE);
+
+function features(text: string): Map<number, number> {
+  const v = extractFeatures(text, rules.score(toRecogniserForm(text)), newFeatureVector());
+  const out = new Map<number, number>();
+  for (let k = 0; k < v.count; k++) out.set(v.index[k], (out.get(v.index[k]) ?? 0) + v.value[k]);
+  return out;
+}
+
+describe('recogniser form', () => {
+  it('lowercases, drops punctuation and spells numbers as a recogniser would', () => {
+    expect(toRecogniserForm("I've been charged £45 TWICE!!! Why?")).toBe("i've been charged forty five twice why");
+    expect(toRecogniserForm('It’s 2024, account 12345678.')).toBe("it's two thousand twenty four account one two three four five six seven eight");
+  });
+});
+
+describe('cue model features', () => {
+  it('gives typed and spoken forms of the same words the same features', () => {
+    const typed = features("I'm SO angry with you!! This is ridiculous.");
+    const spoken = features("i'm so angry with you this is ridiculous");
+    expect([...typed.entries()].sort()).toEqual([...spoken.entries()].sort());
+  });
+
+  it('remembers which words each hashed feature came from', () => {
+    const text = 'I am absolutely furious';
+    const v = extractFeatures(text, rules.score(text), newFeatureVector());
+    expect(v.words).toEqual(['i', 'am', 'absolutely', 'furious']);
+    for (let k = 0; k < v.count; k++) {
+      if (v.fromWord[k] < 0) continue;
+      expect(v.toWord[k]).toBeGreaterThan(v.fromWord[k]);
+      expect(v.toWord[k]).toBeLessThanOrEqual(v.words.length);
+    }
+    expect(text.slice(v.starts[3], v.ends[3])).toBe('furious');
+  });
+});
+
+describe('cue model probabilities', () => {
+  const p = (text: string, cue: 'distress' | 'hostility'): number => scorer.score(text)[cue];
+
+  it('orders hostile utterances above annoyed ones above calm ones', () => {
+    const calm = p('Thanks so much, that sorts it out nicely.', 'hostility');
+    const annoyed = p('This is getting really annoying.', 'hostility');
+    const furious = p('I am absolutely furious, this is a disgrace and you are useless.', 'hostility');
+    expect(furious).toBeGreaterThan(annoyed);
+    expect(annoyed).toBeGreaterThan(calm);
+    expect(calm).toBeLessThan(0.15);
+  });
+
+  it('orders distressed utterances above worried ones above calm ones', () => {
+    const calm = p('Could you tell me when the next bill is due?', 'distress');
+    const worried = p("I'm a bit worried about the next payment.", 'distress');
+    const distressed = p("I can't stop crying, I'm so scared and I don't know what to do.", 'distress');
+    expect(distressed).toBeGreaterThan(worried);
+    expect(worried).toBeGreaterThan(calm);
+    expect(calm).toBeLessThan(0.15);
+  });
+
+  it('gives probabilities between 0 and 1', () => {
+    for (const text of ['', 'ok', 'I hate this so much', 'my husband died and I am alone']) {
+      const s = scorer.score(text);
+      for (const v of [s.distress, s.hostility]) {
+        expect(v).toBeGreaterThanOrEqual(0);
+        expect(v).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});
+
+describe('cue model explanations', () => {
+  it('shows the words that carry the feeling, never ordinary service words', () => {
+    const cases = [
+      "I've been charged twice and I'm absolutely furious about it",
+      'Sorry, I accidentally paid the wrong account and now I am so worried',
+      'No, you are useless, this is ridiculous',
+      "I'm devastated, I can't cope with these bills any more",
+    ];
+    for (const text of cases) {
+      const s = scorer.score(text);
+      expect(s.evidence.length).toBeGreaterThan(0);
+      for (const e of s.evidence) expect(NEUTRAL_WORDS.has(e.text.toLowerCase())).toBe(false);
+    }
+    const furious = scorer.score(cases[0]).evidence.filter((e) => e.cue === 'hostility').map((e) => e.text.toLowerCase());
+    expect(furious.some((t) => t.includes('furious'))).toBe(true);
+    expect(furious).not.toContain('charged');
+  });
+
+  it('gives a calm turn no reasons', () => {
+    expect(scorer.score('Can I check the date of my next bill please?').evidence.filter((e) => e.weight > 0)).toEqual([]);
+  });
+});
+
+describe('cue model context', () => {
+  it('scores the same words higher after two hostile turns than after two calm ones', () => {
+    const line = 'I want this sorted today.';
+    const hot = newConversationContext();
+    scorer.scoreTurn('This is absolutely ridiculous, I am furious.', hot);
+    scorer.scoreTurn('You lot are useless, I am sick of this.', hot);
+    const calm = newConversationContext();
+    scorer.scoreTurn('Hello, I am calling about my bill.', calm);
+    scorer.scoreTurn('Yes, that is my address.', calm);
+    expect(scorer.scoreTurn(line, hot).hostility).toBeGreaterThan(scorer.scoreTurn(line, calm).hostility);
+  });
+
+  it('never scores the agent: agent words move no cue, however heated', () => {
+    const engine = createCueEngine(DEFAULT_PROFILE);
+    let t = 0;
+    for (const text of ['I am furious and I hate this, you are useless', "I can't cope, I am so scared and crying"]) {
+      const u = engine.push({ type: 'final', channel: 'agent', segmentId: `a${t}`, start: t, end: t + 3, text });
+      t += 4;
+      for (const cue of ['distress', 'hostility', 'safety'] as const) expect(u.cues[cue].level).toBe(0);
+      expect(u.utterance).toBeUndefined();
+    }
+  });
+
+  it('reads the agent only as context for the customer: bad news never becomes an agent score', () => {
+    const conversation = newConversationContext();
+    hearAgentTurn(conversation, "Unfortunately I can't offer a refund on this.");
+    expect(conversation.customer).toEqual({ distress: 0, hostility: 0 });
+  });
+});
+
+describe('cue model file', () => {
+  it('round-trips weights exactly through its int16 encoding', () => {
+    const w = Float32Array.from([0, 1.5, -2.25, 3e-4, -0.125]);
+    const t = encodeWeights(w);
+    const back = decodeWeights(t, w.length);
+    for (let i = 0; i < w.length; i++) expect(back[i]).toBeCloseTo(w[i], 3);
+    expect(encodeWeights(back)).toEqual(t);
+  });
+
+  it('refuses a corrupt model file with the field that is wrong', () => {
+    const broken = JSON.parse(JSON.stringify(file)) as Record<string, any>;
+    broken.cues.hostility.weights.data = broken.cues.hostility.weights.data.slice(0, 100);
+    expect(() => loadCueModel(broken)).toThrow(/cues\.hostility\.weights/);
+    expect(() => loadCueModel({ ...broken, format: 'something-else' })).toThrow(/format/);
+    expect(() => loadCueModel({ ...(file as object), hashBits: 12 })).toThrow(/feature layout/);
+  });
+
+  it('ships only weights trained on sets whose licence allows it', () => {
+    const allowed = new Set(['goemotions', 'xed', 'topicalchat', 'davidson', 'convabuse']);
+    expect(file.trainedOn.length).toBeGreaterThan(0);
+    for (const t of file.trainedOn) expect(allowed.has(t.source)).toBe(true);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Logistic regression over hashed sparse features, trained by AdaGrad with L2,
+ * in a fixed order from a seeded shuffle: the same rows and seed always give
+ * the same weights, bit for bit.
+ */
+import type { SparseRows } from './rows';
+
+export interface TrainSettings {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  /** Extra weight on positive rows, so that rare cues are not drowned by neutral ones. */
+  positiveWeight: number;
+}
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffled(n: number, seed: number): Uint32Array {
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const rand = mulberry32(seed);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = order[i];
+    order[i] = order[j];
+    order[j] = t;
+  }
+  return order;
+}
+
+export interface TrainedCue {
+  weights: Float32Array;
+  bias: number;
+}
+
+/** `labels[r]`: 1, 0, or -1 for a row that says nothing about this cue (skipped). `rowWeight`: per-row weight (source balance). */
+export function trainLogistic(rows: SparseRows, labels: Int8Array, rowWeight: Float32Array, use: Uint8Array, dim: number, settings: TrainSettings, seed: number): TrainedCue {
+  const w = new Float64Array(dim);
+  const g2 = new Float64Array(dim).fill(1e-6);
+  let bias = 0;
+  let biasG2 = 1e-6;
+  const lr = settings.learningRate;
+  for (let epoch = 0; epoch < settings.epochs; epoch++) {
+    const order = shuffled(rows.count, seed + epoch);
+    for (let o = 0; o < order.length; o++) {
+      const r = order[o];
+      if (!use[r] || labels[r] < 0) continue;
+      const from = rows.offsets[r];
+      const to = rows.offsets[r + 1];
+      let z = bias;
+      for (let k = from; k < to; k++) z += w[rows.index[k]] * rows.value[k];
+      const y = labels[r];
+      const p = 1 / (1 + Math.exp(-z));
+      const weight = rowWeight[r] * (y === 1 ? settings.positiveWeight : 1);
+      const g = (p - y) * weight;
+      for (let k = from; k < to; k++) {
+        const i = rows.index[k];
+        const gi = g * rows.value[k] + settings.l2 * w[i];
+        g2[i] += gi * gi;
+        w[i] -= (lr * gi) / Math.sqrt(g2[i]);
+      }
+      biasG2 += g * g;
+      bias -= (lr * g) / Math.sqrt(biasG2);
+    }
+  }
+  return { weights: Float32Array.from(w), bias };
+}
+
+/** Platt scaling: fits p = sigmoid(a z + b) to held-out rows by Newton's method. */
+export function fitPlatt(z: Float64Array, y: Uint8Array): { a: number; b: number } {
+  let a = 1;
+  let b = 0;
+  for (let iter = 0; iter < 50; iter++) {
+    let ga = 0;
+    let gb = 0;
+    let haa = 0;
+    let hab = 0;
+    let hbb = 0;
+    for (let i = 0; i < z.length; i++) {
+      const p = 1 / (1 + Math.exp(-(a * z[i] + b)));
+      const d = p - y[i];
+      const h = Math.max(p * (1 - p), 1e-9);
+      ga += d * z[i];
+      gb += d;
+      haa += h * z[i] * z[i];
+      hab += h * z[i];
+      hbb += h;
+    }
+    const det = haa * hbb - hab * hab;
+    if (Math.abs(det) < 1e-12) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+  }
+  return { a, b };
+}

@@ -1,0 +1,119 @@
+import { writeFileSync } from 'node:fs';
+import { evaluateScored, evaluateSentimentBaseline, scoreCalls } from '@core/evaluation';
+import type { LabelledCall } from '@core/labelledCall';
+import { createCueScorer } from '@core/model';
+import type { CueModel, CueModelFile } from '@core/model/types';
+import type { Profile } from '@core/profile';
+import { inRecogniserForm } from '../calibrate';
+import { SHIPPABLE_SOURCES } from './data';
+import type { TrainSettings } from './logistic';
+import type { ChosenSettings } from './settings';
+
+export interface CardInput {
+  file: CueModelFile;
+  model: CueModel;
+  chosen: ChosenSettings;
+  profile: Profile;
+  seconds: number;
+  train: TrainSettings;
+  sourceWeights: Readonly<Record<string, number>>;
+  dev: ReadonlyArray<{ name: string; calls: LabelledCall[] }>;
+  date: string;
+}
+
+export interface FileFigures {
+  file: string;
+  macroF1: number;
+  asrMacroF1: number;
+  baseline: number;
+  distressF1: number;
+  hostilityF1: number;
+  hostilityCaught: number;
+  distressCaught: number;
+  falseAlertsPerHour: number;
+}
+
+/** The figures `npm run calibrate` prints for each dev file with the shipped default profile, written and in recogniser form. */
+export function devFigures(input: Pick<CardInput, 'dev' | 'model' | 'profile'>): FileFigures[] {
+  return input.dev.map(({ name, calls }) => {
+    const scorer = createCueScorer(input.profile, input.model);
+    const written = evaluateScored(scoreCalls(calls, input.profile, scorer), input.profile);
+    const spoken = evaluateScored(scoreCalls(calls.map(inRecogniserForm), input.profile, scorer), input.profile);
+    return {
+      file: name,
+      macroF1: written.macroF1,
+      asrMacroF1: spoken.macroF1,
+      baseline: evaluateSentimentBaseline(calls).macroF1,
+      distressF1: written.cues.distress.f1,
+      hostilityF1: written.cues.hostility.f1,
+      hostilityCaught: written.alerts.perCue.hostility.catchRate,
+      distressCaught: written.alerts.perCue.distress.catchRate,
+      falseAlertsPerHour: written.alerts.falseAlertsPerHour,
+    };
+  });
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+export function figuresTable(rows: readonly FileFigures[]): string[] {
+  return [
+    '| file | macro-F1 (written) | macro-F1 (recogniser form, `--asr`) | `--baseline` | distress F1 | hostility F1 | hostility caught | distress caught | false alerts / hour |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.file.replace(/\.jsonl$/, '')} | ${r.macroF1.toFixed(3)} | ${r.asrMacroF1.toFixed(3)} | ${r.baseline.toFixed(3)} | ${r.distressF1.toFixed(3)} | ${r.hostilityF1.toFixed(3)} | ${pct(r.hostilityCaught)} | ${pct(r.distressCaught)} | ${r.falseAlertsPerHour.toFixed(2)} |`),
+  ];
+}
+
+/** Writes MODEL_CARD.md: what the model is, what it was trained on under which licence, how, and how well it does. */
+export function writeModelCard(path: string, input: CardInput): FileFigures[] {
+  const figures = devFigures(input);
+  const c = input.file.context;
+  const lines = [
+    '# Steady cue model: model card',
+    '',
+    '<!-- Written by `npm run train`; do not edit by hand. -->',
+    '',
+    `Trained ${input.date} with seed ${input.file.seed} in ${input.seconds.toFixed(0)} s; the same inputs and seed give a byte-identical \`core/model/cue-model.json\`.`,
+    '',
+    '## What it is',
+    'Two logistic regressions (distress, hostility) over one customer utterance in recogniser form (lower case, no punctuation,',
+    'numbers as words): hashed word unigrams and bigrams, hashed character 3- to 5-grams within words (2^18 slots), and dense',
+    "features from Steady's lexicon and AFINN. Courtesy phrases (\"I'm afraid not\", \"sorry to bother you\") and the words calls",
+    'are about ("account", "charged", "refund") are not read. Probabilities are calibrated by Platt scaling on one training row',
+    'in ten, held out. The conversation so far adds to the log-odds: the decayed sum of the customer\'s earlier turn probabilities',
+    '(above 0.2) and whether the agent\'s last turn was bad news. The agent\'s words are never scored. Safety (self-harm) stays',
+    'rule-based: no labelled data exists for it. Profile phrases act on the probability directly.',
+    '',
+    '## Trained on (only sets whose licence allows shipping weights in a commercial product)',
+    '| file | set | licence | rows used | row weight |',
+    '| --- | --- | --- | --- | --- |',
+    ...input.file.trainedOn.map((t) => `| ${t.file} | ${t.source} | ${SHIPPABLE_SOURCES[t.source] ?? '?'} | ${t.rows} | ${input.sourceWeights[t.source] ?? 1} |`),
+    '',
+    'GoEmotions, XED and Topical-Chat give both cues (Topical-Chat: both sides, each labelled by its writer); Davidson and ConvAbuse',
+    "label abuse only, so their rows train hostility and say nothing about distress. Davidson's tweets count 0.2 and XED's subtitles",
+    '0.5 of a row: they are further from calls and their labels noisier.',
+    '',
+    '## Used to choose settings, never weights',
+    `${input.dev.map((d) => d.name).join(', ')} (DailyDialog: CC BY-NC-SA 4.0; MELD and EmoryNLP: GPL-3.0, TV transcripts; GoEmotions dev).`,
+    'Chosen there, with each file counted equally and the weakest file lifted first: the context settings in the model file',
+    `(decay per customer turn distress ${c.turnDecay.distress} / hostility ${c.turnDecay.hostility}; log-odds per unit of earlier heat ${c.customer.distress} / ${c.customer.hostility};`,
+    `after bad news ${c.agentBadNews.distress} / ${c.agentBadNews.hostility}) and the default profile's rising thresholds (distress ${input.chosen.rising.distress},`,
+    `hostility ${input.chosen.rising.hostility}), the share a calm turn keeps (${input.chosen.calmTurnDecay}) and the minimum hold (${input.chosen.minHold} s).`,
+    '',
+    `Training: AdaGrad, ${input.train.epochs} epochs, learning rate ${input.train.learningRate}, L2 ${input.train.l2}, positive rows weighted ${input.train.positiveWeight}.`,
+    '',
+    '## Figures (default profile, `npm run calibrate -- --calls ../shared/data/calls/FILE.jsonl [--asr] [--baseline]`)',
+    ...figuresTable(figures),
+    '',
+    'Caught: calls with the cue whose alert came no later than one customer segment after the first labelled one. False alerts per',
+    'hour: alerts on calls with no label at all.',
+    '',
+    '## Limits',
+    '- Trained on written English from Reddit, film subtitles, chats, tweets and chatbot users, not on phone calls; live speech',
+    '  comes through a recogniser that gets words wrong. Adapt it to your own calls before relying on it.',
+    '- English only. Sarcasm ("oh great, just great") is mostly missed.',
+    '- It scores words, not voices; raised voice and other acoustic signals are added by the engine.',
+    '- Separate test sets, never seen here, judge it; the dev figures above were used to choose settings and flatter it.',
+  ];
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return figures;
+}
