@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CARD_IDS } from '../cards/types';
+import { CARD_IDS } from '../cardIds';
 import { CUES } from '../cues';
 import { EVIDENCE_KINDS } from '../evidence';
 
