@@ -1,6 +1,6 @@
 export * from './types';
 export { scoreCalls, labelCue } from './score';
-export { evaluateScored, traceCall } from './replay';
+export { alertOnset, evaluateScored, replayTrend, traceTrend } from './replay';
 export { cueMetrics, median } from './metrics';
 export { evaluateSentimentBaseline, type BaselineResult } from './baseline';
 

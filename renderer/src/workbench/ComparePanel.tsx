@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { EvaluationMetrics } from '@core/calibration';
+import type { EvaluationResult } from '@core/calibration';
 import { DEFAULT_PROFILE, type Profile, type ProfileProblem } from '@core/profile';
 import { getActiveProfile } from '../profile/activeProfile';
 import { readProfileFile } from '../profile/loadProfile';
@@ -9,13 +9,13 @@ import type { Workbench } from './useWorkbench';
 interface Props {
   wb: Workbench;
   draft: Profile;
-  metrics: EvaluationMetrics | null;
+  metrics: EvaluationResult | null;
 }
 
 /** The draft beside a second profile on the same calls: what the change buys and what it costs. */
 export function ComparePanel({ wb, draft, metrics }: Props) {
   const [other, setOther] = useState<{ name: string; profile: Profile } | null>(null);
-  const [otherMetrics, setOtherMetrics] = useState<EvaluationMetrics | null>(null);
+  const [otherMetrics, setOtherMetrics] = useState<EvaluationResult | null>(null);
   const [problems, setProblems] = useState<{ file: string; list: ProfileProblem[] } | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
