@@ -1,6 +1,5 @@
 import { CUES, type Cue } from '../cues';
-import type { Profile } from '../profile';
-import type { CueMetrics, Evaluate, EvaluationResult } from './types';
+import type { CueMetrics, EvaluationResult } from './types';
 
 export interface CueDelta {
   cue: Cue;
@@ -32,8 +31,4 @@ export function compareMetrics(a: EvaluationResult, b: EvaluationResult): Profil
     falseAlertsPerHourDelta: b.alerts.falseAlertsPerHour - a.alerts.falseAlertsPerHour,
     caughtDelta: CUES.reduce((sum, cue) => sum + b.alerts.perCue[cue].caught - a.alerts.perCue[cue].caught, 0),
   };
-}
-
-export function compareProfiles(evaluate: Evaluate, a: Profile, b: Profile): ProfileComparison {
-  return compareMetrics(evaluate(a), evaluate(b));
 }

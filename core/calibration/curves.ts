@@ -52,7 +52,6 @@ export function costCurve(points: readonly MetricsPoint[], cue: Cue): CostPoint[
   });
 }
 
-export type OperatingPointRule = { kind: 'best-f1' } | { kind: 'best-recall-under-budget'; maxFalseAlertsPerHour: number };
 
 /**
  * The point with the highest F1 for the cue. Ties go to the higher threshold:
@@ -87,8 +86,4 @@ export function bestRecallUnderBudget<P extends MetricsPoint>(points: readonly P
     if (r > br || (r === br && (fa < bfa || (fa === bfa && p.value > best.value)))) best = p;
   }
   return best;
-}
-
-export function pickOperatingPoint<P extends MetricsPoint>(points: readonly P[], cue: Cue, rule: OperatingPointRule): P | null {
-  return rule.kind === 'best-f1' ? bestF1(points, cue) : bestRecallUnderBudget(points, cue, rule.maxFalseAlertsPerHour);
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { EvaluationResult } from '@core/calibration';
 import { DEFAULT_PROFILE, type Profile, type ProfileProblem } from '@core/profile';
 import { getActiveProfile } from '../profile/activeProfile';
+import { ProfileFileInput } from '../profile/ProfileFileInput';
 import { readProfileFile } from '../profile/loadProfile';
 import { MetricsTable } from './MetricsTable';
 import type { Workbench } from './useWorkbench';
@@ -59,10 +60,7 @@ export function ComparePanel({ wb, draft, metrics }: Props) {
         <button type="button" onClick={() => input.current?.click()}>
           Profile file…
         </button>
-        <input ref={input} type="file" accept=".json,application/json" hidden onChange={(e) => {
-          void fromFile(e.target.files?.[0]);
-          e.target.value = '';
-        }} />
+        <ProfileFileInput inputRef={input} testId="compare-profile-file" onFile={(file) => void fromFile(file)} />
         {other && (
           <button type="button" onClick={() => setOther(null)}>
             Stop comparing
