@@ -92,6 +92,13 @@ describe('IPC handlers', () => {
     expect(new Set(channels).size).toBe(channels.length);
   });
 
+  it('makes a channel without a handler a compile error, so a new contract entry cannot be forgotten', () => {
+    const { openExternal: _dropped, ...rest } = fakeHandlers();
+    // @ts-expect-error: openExternal is in the contract, so a handler table without it does not type-check.
+    const incomplete: InvokeHandlers = rest;
+    expect(Object.keys(incomplete)).not.toContain('openExternal');
+  });
+
   it('reads the sender from the real event shape: a sub-frame is not the main frame', () => {
     const mainFrame = { url: 'steady://app/index.html', parent: null };
     const child = { url: 'steady://app/x.html', parent: mainFrame };
