@@ -17,6 +17,8 @@ export default defineConfig({
   preload: {
     resolve: { alias },
     build: {
+      // The sandboxed preload cannot require packages at run time; the IPC contract's zod schemas are bundled in.
+      externalizeDeps: { exclude: ['zod'] },
       outDir: 'out/preload',
       rollupOptions: { input: { index: resolve(__dirname, 'preload/index.ts') } },
     },

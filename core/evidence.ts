@@ -8,8 +8,8 @@ import type { Score } from './units';
  */
 export interface Evidence {
   cue: Cue;
-  /** Category, for display and for profile weights: e.g. 'afinn', 'threat', 'blame', 'hopelessness', 'raised-voice'. */
-  kind: string;
+  /** Category, for display and for profile weights (EVIDENCE_KINDS below). */
+  kind: EvidenceKind;
   /** The words as the customer said them, or a short description of a signal ("raised voice +8 dB"). */
   text: string;
   /** What this item added to the cue's utterance score (after negation and intensifiers). */

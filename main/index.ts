@@ -1,14 +1,14 @@
 import { app, BrowserWindow, dialog, globalShortcut, ipcMain, protocol, session, shell } from 'electron';
 import type { MainCommand, OverlayState, ShortcutAction, SideView } from '../preload/api';
-import { EVENT_CHANNELS, type EventChannel, type EventContract } from '../preload/channels';
+import { EVENTS, INVOKE, type EventName, type EventPayload } from '../preload/contract';
 import { enableSystemAudioLoopback } from './desktop/loopback';
 import { applyShortcuts, type ShortcutRegistrar } from './desktop/shortcuts';
 import { createTray, type TrayController } from './desktop/tray';
 import type { TrayAction } from './desktop/trayMenu';
-import { buildHandlers } from './ipc/handlers';
-import { registerIpcHandlers } from './ipc/register';
+import { IpcRefusal, registerIpcHandlers } from './ipc/register';
 import { createModelManager } from './models/manager';
 import { appModelsDir, assetPath, preloadPath, rendererDir, userModelsDir } from './paths';
+import { externalUrlProblem } from './security/external';
 import { guardNavigation } from './security/navigation';
 import { appPageUrl, isAppUrl } from './security/origin';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './security/protocolHandler';
@@ -40,19 +40,19 @@ let tray: TrayController | null = null;
 /** Switched on by the audio view (capture:set-enabled); until then no media permission is granted. */
 let captureEnabled = false;
 
-function send<C extends EventChannel>(channel: C, payload: EventContract[C]): void {
+function send<E extends EventName>(event: E, payload: EventPayload<E>): void {
   for (const win of BrowserWindow.getAllWindows()) {
-    if (!win.isDestroyed() && isOwnWebContents(win.webContents.id)) win.webContents.send(channel, payload);
+    if (!win.isDestroyed() && isOwnWebContents(win.webContents.id)) win.webContents.send(EVENTS[event].channel, payload);
   }
 }
 
 function sendCommand(command: MainCommand): void {
   // The live call runs in the overlay's page, so commands go there.
-  if (overlay && !overlay.window.isDestroyed()) overlay.window.webContents.send(EVENT_CHANNELS.command, command);
+  if (overlay && !overlay.window.isDestroyed()) overlay.window.webContents.send(EVENTS.command.channel, command);
 }
 
 function onOverlayState(state: OverlayState): void {
-  send(EVENT_CHANNELS.overlayState, state);
+  send('overlayState', state);
   tray?.refresh(state);
 }
 
@@ -98,7 +98,7 @@ function start(): void {
   const models = createModelManager({
     userDir: userModelsDir(),
     appDir: appModelsDir(),
-    onProgress: (progress) => send(EVENT_CHANNELS.modelProgress, progress),
+    onProgress: (progress) => send('modelProgress', progress),
   });
   serveAppProtocol(protocol, () => ({ app: rendererDir(), models: models.servedDirs() }));
   secureSession(
@@ -125,49 +125,47 @@ function start(): void {
   const trayIcon = assetPath(process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png');
   tray = createTray(trayIcon, runTrayAction, overlay.state());
 
+  const overlayNow = () => overlay?.state() ?? { mode: 'expanded', opacity: 1, clickThrough: false };
   registerIpcHandlers(
     ipcMain,
-    buildHandlers({
-      version: app.getVersion(),
+    {
       // Windows 10+, macOS 12.3+ and Linux with PulseAudio or PipeWire; the audio view reports a failure plainly.
-      systemAudioLoopback: true,
-      overlay: {
-        state: () => overlay?.state() ?? { mode: 'expanded', opacity: 1, clickThrough: false },
-        setMode: (mode) => overlay!.setMode(mode),
-        setOpacity: (opacity) => overlay!.setOpacity(opacity),
-        setClickThrough: (enabled) => overlay!.setClickThrough(enabled),
-      },
+      getAppInfo: () => ({ version: app.getVersion(), platform: 'electron', systemAudioLoopback: true }),
+      getOverlayState: overlayNow,
+      setOverlayMode: (mode) => overlay?.setMode(mode) ?? overlayNow(),
+      setOverlayOpacity: (opacity) => overlay?.setOpacity(opacity) ?? overlayNow(),
+      setClickThrough: (enabled) => overlay?.setClickThrough(enabled) ?? overlayNow(),
       openView,
-      shortcuts: {
-        get: () => shortcutReport,
-        set: (bindings) => {
-          settings.update((s) => ({ ...s, shortcuts: bindings }));
-          shortcutReport = applyShortcuts(registrar, bindings, runShortcut);
-          return shortcutReport;
-        },
+      getShortcuts: () => shortcutReport,
+      setShortcuts: (bindings) => {
+        settings.update((s) => ({ ...s, shortcuts: bindings }));
+        shortcutReport = applyShortcuts(registrar, bindings, runShortcut);
+        return shortcutReport;
       },
       setCaptureEnabled: (enabled) => {
         captureEnabled = enabled;
       },
-      models: {
-        baseUrl: models.baseUrl,
-        list: models.list,
-        download: models.download,
-        cancel: models.cancel,
-        chooseFile: async () => {
-          const parent = BrowserWindow.getFocusedWindow();
-          const options: Electron.OpenDialogOptions = {
-            title: 'Choose a speech model file',
-            properties: ['openFile'],
-            filters: [{ name: 'Speech model (.tar.gz or .zip)', extensions: ['gz', 'tgz', 'zip'] }],
-          };
-          const picked = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-          const path = picked.filePaths[0];
-          return picked.canceled || !path ? null : models.addFile(path);
-        },
+      getModelBaseUrl: models.baseUrl,
+      listModels: models.list,
+      downloadModel: models.download,
+      cancelModelDownload: models.cancel,
+      chooseModelFile: async () => {
+        const parent = BrowserWindow.getFocusedWindow();
+        const options: Electron.OpenDialogOptions = {
+          title: 'Choose a speech model file',
+          properties: ['openFile'],
+          filters: [{ name: 'Speech model (.tar.gz or .zip)', extensions: ['gz', 'tgz', 'zip'] }],
+        };
+        const picked = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+        const path = picked.filePaths[0];
+        return picked.canceled || !path ? null : models.addFile(path);
       },
-      openExternal: (url) => shell.openExternal(url),
-    }),
+      openExternal: async (url) => {
+        const problem = externalUrlProblem(url);
+        if (problem) throw new IpcRefusal(`${INVOKE.openExternal.channel}: ${problem}`);
+        await shell.openExternal(url);
+      },
+    },
     { isOwnWindow: isOwnWebContents, isAppUrl: isOurUrl },
   );
 }

@@ -1,8 +1,7 @@
 /**
- * The typed API the preload exposes to the renderer as `window.steady`.
- * Shared by main (handlers), preload (wrappers) and renderer (callers), so that
- * a channel cannot be called with the wrong shape anywhere. The channel names
- * and the argument/result shape of each live in ./channels.
+ * The shapes that cross between main and the renderer. Shared by main, the
+ * preload and the renderer; the channels that carry them, and the API built
+ * from those channels, are declared once in ./contract.
  */
 export interface AppInfo {
   version: string;
@@ -98,47 +97,3 @@ export interface ModelDownloadProgress {
 }
 
 export type Unsubscribe = () => void;
-
-export interface SteadyApi {
-  getAppInfo(): Promise<AppInfo>;
-
-  getOverlayState(): Promise<OverlayState>;
-  setOverlayMode(mode: OverlayMode): Promise<OverlayState>;
-  setOverlayOpacity(opacity: number): Promise<OverlayState>;
-  setClickThrough(enabled: boolean): Promise<OverlayState>;
-  onOverlayState(listener: (state: OverlayState) => void): Unsubscribe;
-
-  /** Opens (or brings forward) the workbench, history, ... in its own window. */
-  openView(view: SideView): Promise<void>;
-
-  getShortcuts(): Promise<ShortcutReport>;
-  setShortcuts(bindings: ShortcutBindings): Promise<ShortcutReport>;
-
-  /**
-   * The audio view calls this once the user has switched capture on (and off).
-   * Until then every microphone or system-audio request is refused.
-   */
-  setCaptureEnabled(enabled: boolean): Promise<void>;
-
-  /** Base URL under which models are served (ends with '/'). */
-  getModelBaseUrl(): Promise<string>;
-  listModels(): Promise<InstalledModel[]>;
-  /** Downloads a model named in models/manifest.json; progress arrives through onModelProgress. */
-  downloadModel(modelId: string): Promise<InstalledModel>;
-  cancelModelDownload(): Promise<void>;
-  /** Lets the user pick a model archive already on disk. Null when they cancel. */
-  chooseModelFile(): Promise<InstalledModel | null>;
-  onModelProgress(listener: (progress: ModelDownloadProgress) => void): Unsubscribe;
-
-  /** Opens an https link from the allow-list in the user's browser. */
-  openExternal(url: string): Promise<void>;
-
-  /** Commands from global shortcuts and the tray. */
-  onCommand(listener: (command: MainCommand) => void): Unsubscribe;
-}
-
-declare global {
-  interface Window {
-    steady?: SteadyApi;
-  }
-}

@@ -32,16 +32,15 @@ const PHRASES: Record<Kind, string> = {
 /** Specific kinds beat "general" when both appear in one utterance. */
 const KIND_ORDER: readonly Kind[] = ['refund-refused', 'extension-declined', 'out-of-stock', 'not-eligible', 'general'];
 
-const entries: LexiconEntry[] = KIND_ORDER.flatMap((kind) =>
+const entries: LexiconEntry<Kind>[] = KIND_ORDER.flatMap((kind) =>
   PHRASES[kind]
     .split('|')
     .map((p) => p.trim())
     .filter((p) => p.length > 0)
     // The cue field is unused here; 'distress' only satisfies the entry type. The kind carries the meaning.
-    .map((phrase): LexiconEntry => ({ phrase, cue: 'distress', kind, weight: 0 })),
+    .map((phrase): LexiconEntry<Kind> => ({ phrase, cue: 'distress', kind, weight: 0 })),
 );
 const lexicon = compileLexicon(entries);
-const compiledKinds = new Set<string>(KIND_ORDER);
 
 /** Reads one agent utterance for bad news. Returns an empty context when there is none. */
 export function readAgentContext(text: string): AgentContext {
@@ -51,7 +50,7 @@ export function readAgentContext(text: string): AgentContext {
   let i = 0;
   while (i < tokens.words.length) {
     const phrase = matchAt(lexicon, tokens.words, i);
-    const hit = phrase?.hits.find((h) => compiledKinds.has(h.kind));
+    const hit = phrase?.hits[0];
     if (!phrase || !hit) {
       i++;
       continue;
@@ -60,7 +59,7 @@ export function readAgentContext(text: string): AgentContext {
     const span = [tokens.starts[i], tokens.ends[end - 1]] as const;
     // Shown on the customer-facing cues' cards as the situation, so it carries the cue it most often leads to.
     badNews.push({ cue: 'hostility', kind: 'bad-news', text: text.slice(span[0], span[1]), weight: 0, span });
-    const kind = hit.kind as Kind;
+    const kind = hit.kind;
     if (best === undefined || KIND_ORDER.indexOf(kind) < KIND_ORDER.indexOf(best)) best = kind;
     // Overlaps are allowed: "we're unable to extend" is both general and an extension refusal.
     i++;

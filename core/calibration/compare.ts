@@ -1,6 +1,5 @@
 import { CUES, type Cue } from '../cues';
-import type { Profile } from '../profile';
-import type { CueMetrics, Evaluate, EvaluationMetrics } from './types';
+import type { CueMetrics, EvaluationResult } from './types';
 
 export interface CueDelta {
   cue: Cue;
@@ -10,8 +9,8 @@ export interface CueDelta {
 }
 
 export interface ProfileComparison {
-  a: EvaluationMetrics;
-  b: EvaluationMetrics;
+  a: EvaluationResult;
+  b: EvaluationResult;
   /** b minus a, per cue: positive means profile B does better on that figure. */
   deltas: CueDelta[];
   falseAlertsPerHourDelta: number;
@@ -24,7 +23,7 @@ function delta(cue: Cue, a: CueMetrics, b: CueMetrics): CueDelta {
 }
 
 /** Both profiles on the same calls, so that a supervisor sees what a change buys and costs. */
-export function compareMetrics(a: EvaluationMetrics, b: EvaluationMetrics): ProfileComparison {
+export function compareMetrics(a: EvaluationResult, b: EvaluationResult): ProfileComparison {
   return {
     a,
     b,
@@ -32,8 +31,4 @@ export function compareMetrics(a: EvaluationMetrics, b: EvaluationMetrics): Prof
     falseAlertsPerHourDelta: b.alerts.falseAlertsPerHour - a.alerts.falseAlertsPerHour,
     caughtDelta: CUES.reduce((sum, cue) => sum + b.alerts.perCue[cue].caught - a.alerts.perCue[cue].caught, 0),
   };
-}
-
-export function compareProfiles(evaluate: Evaluate, a: Profile, b: Profile): ProfileComparison {
-  return compareMetrics(evaluate(a), evaluate(b));
 }

@@ -1,12 +1,13 @@
 import type { Cue } from '../cues';
-import type { EvaluationMetrics } from './types';
+import type { EvaluationResult } from './types';
 
-type SweepPoint = MetricsPoint;
-
-/** A sweep point: the profile is only needed on the side that picks it, so it is optional. */
+/**
+ * A swept value and its figures: what crosses from the workbench's worker; the
+ * profile is rebuilt on the side that picks it (SweepPoint carries it too).
+ */
 export interface MetricsPoint {
   value: number;
-  metrics: EvaluationMetrics;
+  metrics: EvaluationResult;
 }
 
 export interface PrPoint {
@@ -29,7 +30,7 @@ export interface CostPoint {
 }
 
 /** Precision against recall for one cue, one point per swept value. */
-export function precisionRecallCurve(points: readonly SweepPoint[], cue: Cue): PrPoint[] {
+export function precisionRecallCurve(points: readonly MetricsPoint[], cue: Cue): PrPoint[] {
   return points.map((p) => {
     const m = p.metrics.cues[cue];
     return { value: p.value, precision: m.precision, recall: m.recall, f1: m.f1 };
@@ -37,7 +38,7 @@ export function precisionRecallCurve(points: readonly SweepPoint[], cue: Cue): P
 }
 
 /** What each value costs (false alerts per hour) against what it gains (lead time), for the swept cue. */
-export function costCurve(points: readonly SweepPoint[], cue: Cue): CostPoint[] {
+export function costCurve(points: readonly MetricsPoint[], cue: Cue): CostPoint[] {
   return points.map((p) => {
     const a = p.metrics.alerts;
     const c = a.perCue[cue];
@@ -51,13 +52,12 @@ export function costCurve(points: readonly SweepPoint[], cue: Cue): CostPoint[] 
   });
 }
 
-export type OperatingPointRule = { kind: 'best-f1' } | { kind: 'best-recall-under-budget'; maxFalseAlertsPerHour: number };
 
 /**
  * The point with the highest F1 for the cue. Ties go to the higher threshold:
  * the same F1 with fewer alerts is kinder to agents.
  */
-export function bestF1<P extends SweepPoint>(points: readonly P[], cue: Cue): P | null {
+export function bestF1<P extends MetricsPoint>(points: readonly P[], cue: Cue): P | null {
   let best: P | null = null;
   for (const p of points) {
     const f1 = p.metrics.cues[cue].f1;
@@ -71,7 +71,7 @@ export function bestF1<P extends SweepPoint>(points: readonly P[], cue: Cue): P 
  * as an agent would meet them on a calm call) stay within the budget; ties go to the one with fewer false alerts, then the higher
  * threshold. Null when no point meets the budget.
  */
-export function bestRecallUnderBudget<P extends SweepPoint>(points: readonly P[], cue: Cue, maxFalseAlertsPerHour: number): P | null {
+export function bestRecallUnderBudget<P extends MetricsPoint>(points: readonly P[], cue: Cue, maxFalseAlertsPerHour: number): P | null {
   let best: P | null = null;
   for (const p of points) {
     if (p.metrics.alerts.falseAlertsPerHour > maxFalseAlertsPerHour) continue;
@@ -86,8 +86,4 @@ export function bestRecallUnderBudget<P extends SweepPoint>(points: readonly P[]
     if (r > br || (r === br && (fa < bfa || (fa === bfa && p.value > best.value)))) best = p;
   }
   return best;
-}
-
-export function pickOperatingPoint<P extends SweepPoint>(points: readonly P[], cue: Cue, rule: OperatingPointRule): P | null {
-  return rule.kind === 'best-f1' ? bestF1(points, cue) : bestRecallUnderBudget(points, cue, rule.maxFalseAlertsPerHour);
 }

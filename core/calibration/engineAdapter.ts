@@ -3,17 +3,16 @@ import { evaluateScored } from '../evaluation';
 import { parseLabelledCallLine, type LabelledCall, type LabelledCallError } from '../labelledCall';
 import type { Profile } from '../profile';
 import { createCueScorer } from '../model';
-import { summariseCall, traceCall } from './trace';
+import { callOutcome, traceCall } from './trace';
 import type { Evaluate } from './types';
-import type { CallSummary, CallTrace } from './workbenchTypes';
+import type { CallOutcome, CallTrace } from './workbenchTypes';
 
-/**
+/*
  * The thin seam between calibration and the engine's evaluation: calibration
- * speaks EvaluationMetrics and never scores or replays text itself.
+ * speaks EvaluationResult and never scores or replays text itself.
  */
-export type CalibrationCall = LabelledCall;
 
-export type ParsedLine = { ok: true; call: CalibrationCall } | { ok: false; errors: { line: number; field: string; message: string }[] };
+export type ParsedLine = { ok: true; call: LabelledCall } | { ok: false; errors: { line: number; field: string; message: string }[] };
 
 export function parseCallLine(text: string, line: number): ParsedLine {
   const errors: LabelledCallError[] = [];
@@ -27,7 +26,7 @@ export interface CallEvaluator {
   /** Stage (b) only: thresholds and trend from the given profile over the cached scores. */
   evaluate: Evaluate;
   trace(index: number, profile: Profile): CallTrace;
-  summarise(index: number, profile: Profile): CallSummary;
+  outcome(index: number, profile: Profile): CallOutcome;
   readonly scored: ScoredCalls;
 }
 
@@ -36,7 +35,7 @@ export interface CallEvaluator {
  * profile passed to evaluate() are used as given; its words and weights must
  * match the profile scored here, which the caller keys its cache on.
  */
-export function createCallEvaluator(calls: readonly CalibrationCall[], profile: Profile): CallEvaluator {
+export function createCallEvaluator(calls: readonly LabelledCall[], profile: Profile): CallEvaluator {
   const scorer = createCueScorer(profile);
   const scored = scoreCalls(calls, profile, scorer);
   return {
@@ -47,7 +46,7 @@ export function createCallEvaluator(calls: readonly CalibrationCall[], profile: 
       if (!call) throw new Error(`there is no call number ${index + 1} (${calls.length} loaded)`);
       return traceCall(scored, scorer, call, index, p);
     },
-    summarise: (index, p) => summariseCall(scored, index, p),
+    outcome: (index, p) => callOutcome(scored, index, p),
   };
 }
 

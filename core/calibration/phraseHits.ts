@@ -1,13 +1,8 @@
-import type { Label, Speaker } from '../cues';
+import type { Label } from '../cues';
+import type { LabelledCall } from '../labelledCall';
 import { phraseWords, tokenize } from '../lexicon/tokenize';
 
-/** The little of a labelled call that phrase search reads; the labelled-call parser's calls fit it. */
-export interface SearchableCall {
-  id: string;
-  segments: readonly { speaker: Speaker; text: string; label?: Label; start: number; end: number }[];
-}
-
-export interface PhraseHit {
+export interface PhraseSearchHit {
   callId: string;
   segmentIndex: number;
   text: string;
@@ -16,8 +11,8 @@ export interface PhraseHit {
   span: readonly [number, number];
 }
 
-export interface PhraseHitSummary {
-  hits: PhraseHit[];
+export interface PhraseSearchSummary {
+  hits: PhraseSearchHit[];
   /** Total hits, which may exceed hits.length when the list was capped. */
   total: number;
   /** Hits by the segment's label: a phrase meant for hostility that mostly hits "none" is a false-alarm source. */
@@ -30,41 +25,6 @@ export interface PhraseHitSummary {
  */
 export function phraseTokens(phrase: string): string[] {
   return phraseWords(phrase);
-}
-
-/** Where the phrase's words occur in a text, as character offsets, or null. */
-export function findPhrase(words: readonly string[], text: string): readonly [number, number] | null {
-  if (words.length === 0) return null;
-  const tokens = tokenize(text);
-  const i = indexOfRun(tokens.words, words);
-  return i < 0 ? null : [tokens.starts[i]!, tokens.ends[i + words.length - 1]!];
-}
-
-/**
- * Which customer utterances in the loaded calls a phrase would hit, matched
- * word for word on the scorer's own tokens. Agent
- * utterances are never searched: their words are never scored for emotion.
- */
-export function findPhraseHits(calls: readonly SearchableCall[], phrase: string, limit = 200): PhraseHitSummary {
-  const byLabel: Record<Label, number> = { none: 0, distress: 0, hostility: 0, safety: 0 };
-  const hits: PhraseHit[] = [];
-  const words = phraseTokens(phrase);
-  if (words.length === 0) return { hits, total: 0, byLabel };
-  let total = 0;
-  for (const call of calls) {
-    call.segments.forEach((segment, segmentIndex) => {
-      if (segment.speaker !== 'customer') return;
-      const span = findPhrase(words, segment.text);
-      if (!span) return;
-      total++;
-      const label = segment.label ?? 'none';
-      byLabel[label]++;
-      if (hits.length < limit) {
-        hits.push({ callId: call.id, segmentIndex, text: segment.text, label, span });
-      }
-    });
-  }
-  return { hits, total, byLabel };
 }
 
 interface IndexedSegment {
@@ -86,7 +46,7 @@ export class PhraseIndex {
   private readonly segments: IndexedSegment[] = [];
   private readonly byWord = new Map<string, number[]>();
 
-  constructor(calls: readonly SearchableCall[]) {
+  constructor(calls: readonly Pick<LabelledCall, 'id' | 'segments'>[]) {
     for (const call of calls) {
       call.segments.forEach((segment, segmentIndex) => {
         if (segment.speaker !== 'customer') return;
@@ -103,9 +63,9 @@ export class PhraseIndex {
     }
   }
 
-  search(phrase: string, limit = 200): PhraseHitSummary {
+  search(phrase: string, limit = 200): PhraseSearchSummary {
     const byLabel: Record<Label, number> = { none: 0, distress: 0, hostility: 0, safety: 0 };
-    const hits: PhraseHit[] = [];
+    const hits: PhraseSearchHit[] = [];
     const words = phraseTokens(phrase);
     const candidates = words.length ? (this.byWord.get(words[0]!) ?? []) : [];
     let total = 0;

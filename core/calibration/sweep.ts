@@ -1,6 +1,7 @@
 import type { Profile } from '../profile';
+import type { MetricsPoint } from './curves';
 import { parseTarget, withThreshold } from './thresholds';
-import type { Evaluate, EvaluationMetrics, ThresholdTarget } from './types';
+import type { Evaluate, ThresholdTarget } from './types';
 
 export interface SweepRange {
   from: number;
@@ -12,10 +13,9 @@ export interface SweepSpec extends SweepRange {
   target: ThresholdTarget;
 }
 
-export interface SweepPoint {
-  value: number;
+/** A sweep point with the profile that produced it, for the side that picks it. */
+export interface SweepPoint extends MetricsPoint {
   profile: Profile;
-  metrics: EvaluationMetrics;
 }
 
 /** A cap on points so that a typo in the step (0.0001) cannot hang the app. */

@@ -1,19 +1,19 @@
-import { CUE_STATES, CUES, type Cue, type CueState } from '../cues';
-import { traceCall as traceScored, AGENT_SEGMENT, labelCue, type ScoredCalls } from '../evaluation';
-import { newTrendState, resetTrendState, RISING, stepTrend, trendParams, type TrendState } from '../trend';
+import { CUES, type Cue, type CueState } from '../cues';
+import { alertOnset, AGENT_SEGMENT, labelCue, replayTrend, traceTrend, type ScoredCalls } from '../evaluation';
+import type { LabelledCall } from '../labelledCall';
 import type { Profile } from '../profile';
 import type { UtteranceScorer } from '../scoring';
+import { isAlertCode, newTrendState, stateOf, trendParams } from '../trend';
 import type { Score } from '../units';
-import type { SearchableCall } from './phraseHits';
-import type { CallSummary, CallTrace, TracePoint } from './workbenchTypes';
+import type { CallOutcome, CallTrace, TracePoint } from './workbenchTypes';
 
 /**
  * One call's timeline from the same cached scores and trend the metrics use,
  * so what the timeline shows is exactly what was counted. Evidence is
  * re-derived for this call only, when a supervisor opens it.
  */
-export function traceCall(scored: ScoredCalls, scorer: UtteranceScorer, call: SearchableCall, index: number, profile: Profile): CallTrace {
-  const trace = traceScored(scored, profile, index);
+export function traceCall(scored: ScoredCalls, scorer: UtteranceScorer, call: Pick<LabelledCall, 'id' | 'segments'>, index: number, profile: Profile): CallTrace {
+  const trace = traceTrend(scored, profile, index);
   const from = scored.callStart[index]!;
   const points: TracePoint[] = [];
   const agentLines: CallTrace['agentLines'] = [];
@@ -30,8 +30,8 @@ export function traceCall(scored: ScoredCalls, scorer: UtteranceScorer, call: Se
     for (const cue of CUES) {
       const state = trace.states[cue][i]!;
       levels[cue] = trace.levels[cue][i]!;
-      states[cue] = CUE_STATES[state] ?? 'calm';
-      if (state >= RISING && previous[cue] < RISING) alerts.push(cue);
+      states[cue] = stateOf(state);
+      if (alertOnset(previous[cue], state)) alerts.push(cue);
       previous[cue] = state;
     }
     points.push({
@@ -51,7 +51,7 @@ export function traceCall(scored: ScoredCalls, scorer: UtteranceScorer, call: Se
 }
 
 /** Which cues a call was labelled with and which alerted, without building its timeline. */
-export function summariseCall(scored: ScoredCalls, index: number, profile: Profile, state: TrendState = newTrendState()): CallSummary {
+export function callOutcome(scored: ScoredCalls, index: number, profile: Profile): CallOutcome {
   const from = scored.callStart[index]!;
   const to = scored.callStart[index + 1]!;
   const labelled = new Set<Cue>();
@@ -63,15 +63,12 @@ export function summariseCall(scored: ScoredCalls, index: number, profile: Profi
     const cue = labelCue(code);
     if (cue) labelled.add(cue);
   }
-  // The same steps as the evaluation, with no arrays: listing tens of thousands of calls stays quick.
+  // The same replay as the evaluation, with no per-segment objects: listing tens of thousands of calls stays quick.
+  const state = newTrendState();
+  const states = new Uint8Array(to - from);
   const alerted = CUES.filter((cue) => {
-    const params = trendParams(profile, cue);
-    resetTrendState(state);
-    for (let k = from; k < to; k++) {
-      const agent = scored.labels[k] === AGENT_SEGMENT;
-      if (stepTrend(state, params, scored.time[k]!, agent ? 0 : scored.scores[cue][k]!, !agent && scored.jumps[cue][k] === 1, !agent) >= RISING) return true;
-    }
-    return false;
+    replayTrend(scored, index, trendParams(profile, cue), cue, state, states);
+    return states.some(isAlertCode);
   });
   return {
     index,

@@ -2,20 +2,15 @@ import type { Cue } from '../cues';
 import type { Profile } from '../profile';
 import type { EvaluationResult } from '../evaluation';
 
-/**
- * What calibration reads from one evaluation of the loaded calls under one
- * profile: exactly the engine's evaluation result, so that the workbench, the
- * CLI and `npm run calibrate` always agree.
- */
-export type EvaluationMetrics = EvaluationResult;
-export type { CueMetrics, AlertMetrics, CueAlertMetrics } from '../evaluation';
+// Calibration reads exactly the engine's evaluation result, so that the workbench, the CLI and `npm run calibrate` always agree.
+export type { CueMetrics, AlertMetrics, CueAlertMetrics, EvaluationResult } from '../evaluation';
 
 /**
  * Evaluates the already-scored calls under a profile. Calibration never scores
  * text itself: it calls the evaluation's cached second stage through this, many
  * times per sweep, so it must be cheap.
  */
-export type Evaluate = (profile: Profile) => EvaluationMetrics;
+export type Evaluate = (profile: Profile) => EvaluationResult;
 
 export const THRESHOLD_KEYS = ['watch', 'rising', 'high'] as const;
 export type ThresholdKey = (typeof THRESHOLD_KEYS)[number];

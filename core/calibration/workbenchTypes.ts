@@ -1,13 +1,10 @@
 import type { Cue, CueState, Label, Speaker } from '../cues';
 import type { Evidence } from '../evidence';
 import type { Score, Seconds } from '../units';
-import type { MetricsPoint } from './curves';
-
-/** A sweep point as it crosses from the worker: the profile is rebuilt on the other side when picked. */
-export type CompactSweepPoint = MetricsPoint;
+export type { MetricsPoint } from './curves';
 
 /** How one call went under a profile, for the call list beside the timeline. */
-export interface CallSummary {
+export interface CallOutcome {
   index: number;
   id: string;
   customerSegments: number;

@@ -1,3 +1,4 @@
+export { CARD_IDS, type CardId } from '../cardIds';
 export * from './types';
 export { buildCardLibrary, badNewsCard, unknownCardOverrides, type CardLibrary } from './library';
 export { createCardSelector } from './selector';

@@ -1,6 +1,7 @@
 import type { Profile } from '../profile';
 import { BAD_NEWS_SAY, CARD_TEXT, type BadNewsKind } from './text';
-import { CARD_IDS, type Card, type CardId } from './types';
+import { CARD_IDS, type CardId } from '../cardIds';
+import type { Card } from './types';
 
 /** Every card, keyed by id, with the profile's wording applied. */
 export type CardLibrary = Readonly<Record<CardId, Card>>;

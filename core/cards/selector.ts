@@ -2,7 +2,8 @@ import type { Profile } from '../profile';
 import type { Seconds } from '../units';
 import { SPECIFIC_BUMP, gatherCandidates, type Candidate } from './candidates';
 import { buildCardLibrary } from './library';
-import type { CardId, CardReason, CardSelector, SelectorInput, ShownCard } from './types';
+import type { CardId } from '../cardIds';
+import type { CardReason, CardSelector, SelectorInput, ShownCard } from './types';
 
 /** The alert budget counts new cards over a rolling minute of call time. */
 const BUDGET_WINDOW: Seconds = 60;

@@ -1,5 +1,6 @@
 import type { AgentContext } from '../scoring/types';
-import type { Card, CardId } from './types';
+import type { CardId } from '../cardIds';
+import type { Card } from './types';
 
 /**
  * The default wording of every card, before a profile's overrides.

@@ -2,28 +2,7 @@ import type { Cue, CueState } from '../cues';
 import type { Evidence } from '../evidence';
 import type { AgentContext } from '../scoring/types';
 import type { Seconds } from '../units';
-
-export const CARD_IDS = [
-  // situation cards
-  'safety',
-  'abuse-policy',
-  'boundary',
-  'distress',
-  'tears',
-  'bad-news',
-  'demanding',
-  'welcome',
-  'centre',
-  // the seven techniques
-  'maintain-calm',
-  'grace',
-  'welcome-kindness',
-  'be-prepared',
-  'rational-compassion',
-  'reframe',
-  'care-for-you',
-] as const;
-export type CardId = (typeof CARD_IDS)[number];
+import type { CardId } from '../cardIds';
 
 /** A script card: readable in about two seconds. */
 export interface Card {

@@ -8,7 +8,7 @@ import { createCueScorer, hearAgentTurn, newConversationContext } from '../model
 import { isJump } from '../scoring';
 import type { AgentContext, UtteranceScore } from '../scoring/types';
 import type { AcousticObservation, TranscriptEvent } from '../transcript';
-import { newTrendState, stepTrend, trendParams, type TrendParams, type TrendState } from '../trend';
+import { newTrendState, stateOf, stepTrend, trendParams, type TrendParams, type TrendState } from '../trend';
 import type { Score, Seconds } from '../units';
 import type { CueEngine, CueReading, CueTransition, EngineUpdate } from './types';
 
@@ -108,7 +108,7 @@ export function createCueEngine(profile: Profile, selector: CardSelector = creat
       track.evidence.pop();
       changed = true;
     }
-    const state: CueState = CUE_STATES[code];
+    const state: CueState = stateOf(code);
     track.reading = {
       cue: track.cue,
       level: t.level,
@@ -118,7 +118,7 @@ export function createCueEngine(profile: Profile, selector: CardSelector = creat
       evidence: changed ? track.evidence.map((e) => e.item) : track.reading.evidence,
     };
     if (code === before) return null;
-    return { cue: track.cue, from: CUE_STATES[before], to: state, at: now, segmentId: segmentId ?? '' };
+    return { cue: track.cue, from: stateOf(before), to: state, at: now, segmentId: segmentId ?? '' };
   }
 
   /** `turn`: a customer final (a calm one lets earlier heat fade faster); acoustic observations, agent finals and ticks are not turns. */

@@ -1,16 +1,54 @@
 import { CUES, type Cue } from '../cues';
 import type { Profile } from '../profile';
-import { RISING, newTrendState, resetTrendState, stepTrend, trendParams, type TrendParams, type TrendState } from '../trend';
+import { isAlertCode, newTrendState, resetTrendState, stepTrend, trendParams, type TrendParams, type TrendState } from '../trend';
 import { cueMetrics, median } from './metrics';
-import { AGENT_SEGMENT, LABEL_CODE, LABEL_NONE, type CallTrace, type CueAlertMetrics, type EvaluationResult, type ScoredCalls } from './types';
+import { AGENT_SEGMENT, LABEL_CODE, LABEL_NONE, type CueAlertMetrics, type EvaluationResult, type ScoredCalls, type TrendTrace } from './types';
+
+/**
+ * The one replay loop: steps one cue's trend through one call's cached scores,
+ * exactly as the live engine steps it (agent segments only let time pass), and
+ * writes the state code after each segment into `states` (index 0 is the call's
+ * first segment), and the level into `levels` when given. Evaluation, sweeps,
+ * the workbench's timeline and its call list all replay through here.
+ */
+export function replayTrend(
+  scored: ScoredCalls,
+  call: number,
+  params: TrendParams,
+  cue: Cue,
+  state: TrendState,
+  states: Uint8Array,
+  levels?: Float32Array,
+): void {
+  const from = scored.callStart[call];
+  const to = scored.callStart[call + 1];
+  const { time, labels } = scored;
+  const scores = scored.scores[cue];
+  const jumps = scored.jumps[cue];
+  resetTrendState(state);
+  for (let k = from; k < to; k++) {
+    const customer = labels[k] !== AGENT_SEGMENT;
+    states[k - from] = customer ? stepTrend(state, params, time[k], scores[k], jumps[k] === 1, true) : stepTrend(state, params, time[k], 0, false, false);
+    if (levels) levels[k - from] = state.level;
+  }
+}
+
+/** A new alert: the cue has just entered rising or high. */
+export function alertOnset(previous: number, current: number): boolean {
+  return isAlertCode(current) && !isAlertCode(previous);
+}
+
+function longestCall(scored: ScoredCalls): number {
+  let longest = 0;
+  for (let c = 0; c < scored.ids.length; c++) longest = Math.max(longest, scored.callStart[c + 1] - scored.callStart[c]);
+  return longest;
+}
 
 interface CueTally {
   cue: Cue;
   code: number;
   params: TrendParams;
   state: TrendState;
-  scores: Float32Array;
-  jumps: Uint8Array;
   tp: number;
   fp: number;
   fn: number;
@@ -31,8 +69,6 @@ export function evaluateScored(scored: ScoredCalls, profile: Profile): Evaluatio
     code: LABEL_CODE[cue],
     params: trendParams(profile, cue),
     state: newTrendState(),
-    scores: scored.scores[cue],
-    jumps: scored.jumps[cue],
     tp: 0,
     fp: 0,
     fn: 0,
@@ -45,6 +81,8 @@ export function evaluateScored(scored: ScoredCalls, profile: Profile): Evaluatio
   const calls = scored.ids.length;
   let unlabelledCalls = 0;
   let unlabelledSeconds = 0;
+  // One buffer for every call: no allocation per segment, so sweeps over tens of thousands of calls stay quick.
+  const states = new Uint8Array(longestCall(scored));
 
   for (let c = 0; c < calls; c++) {
     const from = callStart[c];
@@ -62,8 +100,7 @@ export function evaluateScored(scored: ScoredCalls, profile: Profile): Evaluatio
       unlabelledSeconds += scored.callLength[c];
     }
     for (const t of tallies) {
-      const s = t.state;
-      resetTrendState(s);
+      replayTrend(scored, c, t.params, t.cue, t.state, states);
       const code = t.code;
       let customerNo = 0;
       let firstLabelNo = -1;
@@ -74,13 +111,12 @@ export function evaluateScored(scored: ScoredCalls, profile: Profile): Evaluatio
       let previous = 0;
       for (let k = from; k < to; k++) {
         const l = labels[k];
+        const state = states[k - from];
         if (l === AGENT_SEGMENT) {
-          stepTrend(s, t.params, time[k], 0, false);
-          previous = s.state;
+          previous = state;
           continue;
         }
-        const state = stepTrend(s, t.params, time[k], t.scores[k], t.jumps[k] === 1, true);
-        const flagged = state >= RISING;
+        const flagged = isAlertCode(state);
         if (l === code) {
           if (flagged) t.tp++;
           else t.fn++;
@@ -91,7 +127,7 @@ export function evaluateScored(scored: ScoredCalls, profile: Profile): Evaluatio
         } else if (flagged) {
           t.fp++;
         }
-        if (flagged && previous < RISING) {
+        if (alertOnset(previous, state)) {
           alerts++;
           if (firstAlertNo < 0) {
             firstAlertNo = customerNo;
@@ -139,23 +175,15 @@ export function evaluateScored(scored: ScoredCalls, profile: Profile): Evaluatio
 }
 
 /** The level and state after each segment of one call, for the workbench timeline. */
-export function traceCall(scored: ScoredCalls, profile: Profile, call: number): CallTrace {
-  const from = scored.callStart[call];
-  const to = scored.callStart[call + 1];
+export function traceTrend(scored: ScoredCalls, profile: Profile, call: number): TrendTrace {
+  const length = scored.callStart[call + 1] - scored.callStart[call];
   const levels = {} as Record<Cue, Float32Array>;
   const states = {} as Record<Cue, Uint8Array>;
+  const state = newTrendState();
   for (const cue of CUES) {
-    const params = trendParams(profile, cue);
-    const s = newTrendState();
-    const lv = new Float32Array(to - from);
-    const st = new Uint8Array(to - from);
-    for (let k = from; k < to; k++) {
-      const agent = scored.labels[k] === AGENT_SEGMENT;
-      st[k - from] = stepTrend(s, params, scored.time[k], agent ? 0 : scored.scores[cue][k], !agent && scored.jumps[cue][k] === 1, !agent);
-      lv[k - from] = s.level;
-    }
-    levels[cue] = lv;
-    states[cue] = st;
+    levels[cue] = new Float32Array(length);
+    states[cue] = new Uint8Array(length);
+    replayTrend(scored, call, trendParams(profile, cue), cue, state, states[cue], levels[cue]);
   }
   return { levels, states };
 }

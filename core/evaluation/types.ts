@@ -70,8 +70,8 @@ export interface EvaluationResult {
   alerts: AlertMetrics;
 }
 
-/** Per-call trace for timelines: state after each segment, per cue. */
-export interface CallTrace {
+/** One call's trend, per cue: the level and the state code (index into CUE_STATES) after each segment. */
+export interface TrendTrace {
   levels: Readonly<Record<Cue, Float32Array>>;
   states: Readonly<Record<Cue, Uint8Array>>;
 }

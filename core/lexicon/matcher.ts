@@ -1,21 +1,22 @@
 import type { Cue } from '../cues';
+import type { EvidenceKind } from '../evidence';
 import type { Score } from '../units';
 import { AFINN_PHRASES } from './afinn';
 import { phraseWords } from './tokenize';
 import type { LexiconEntry } from './types';
 
 /** What one matched phrase contributes. */
-export interface PhraseHit {
+export interface PhraseHit<K extends string = EvidenceKind> {
   cue: Cue;
-  kind: string;
+  kind: K;
   weight: Score;
   insult: boolean;
 }
 
 /** A phrase compiled to words, with every cue it speaks for. */
-export interface CompiledPhrase {
+export interface CompiledPhrase<K extends string = EvidenceKind> {
   words: readonly string[];
-  hits: PhraseHit[];
+  hits: PhraseHit<K>[];
   /** The AFINN value when this is one of AFINN's multi-word entries. */
   afinn?: number;
 }
@@ -24,16 +25,16 @@ export interface CompiledPhrase {
  * Phrases indexed by their first word, longest first, so that matching an
  * utterance is one map lookup per word rather than a regex per phrase.
  */
-export interface CompiledLexicon {
-  byFirst: ReadonlyMap<string, readonly CompiledPhrase[]>;
+export interface CompiledLexicon<K extends string = EvidenceKind> {
+  byFirst: ReadonlyMap<string, readonly CompiledPhrase<K>[]>;
   /** Normalised phrases the profile removed (also silences single AFINN words). */
   removed: ReadonlySet<string>;
 }
 
-export function compileLexicon(entries: readonly LexiconEntry[], removed: readonly string[] = []): CompiledLexicon {
+export function compileLexicon<K extends string = EvidenceKind>(entries: readonly LexiconEntry<K>[], removed: readonly string[] = []): CompiledLexicon<K> {
   const removedKeys = new Set(removed.map((p) => phraseWords(p).join(' ')).filter((k) => k.length > 0));
-  const byKey = new Map<string, CompiledPhrase>();
-  const get = (words: string[]): CompiledPhrase => {
+  const byKey = new Map<string, CompiledPhrase<K>>();
+  const get = (words: string[]): CompiledPhrase<K> => {
     const key = words.join(' ');
     let phrase = byKey.get(key);
     if (!phrase) {
@@ -48,7 +49,7 @@ export function compileLexicon(entries: readonly LexiconEntry[], removed: readon
     const phrase = get(words);
     // One hit per cue and kind: a later entry (e.g. from the profile) replaces an earlier one.
     const same = phrase.hits.findIndex((h) => h.cue === entry.cue && h.kind === entry.kind);
-    const hit: PhraseHit = { cue: entry.cue, kind: entry.kind, weight: entry.weight, insult: entry.insult === true };
+    const hit: PhraseHit<K> = { cue: entry.cue, kind: entry.kind, weight: entry.weight, insult: entry.insult === true };
     if (same >= 0) phrase.hits[same] = hit;
     else phrase.hits.push(hit);
   }
@@ -56,7 +57,7 @@ export function compileLexicon(entries: readonly LexiconEntry[], removed: readon
     if (removedKeys.has(words.join(' '))) continue;
     get([...words]).afinn = value;
   }
-  const byFirst = new Map<string, CompiledPhrase[]>();
+  const byFirst = new Map<string, CompiledPhrase<K>[]>();
   for (const phrase of byKey.values()) {
     const list = byFirst.get(phrase.words[0]);
     if (list) list.push(phrase);
@@ -67,7 +68,7 @@ export function compileLexicon(entries: readonly LexiconEntry[], removed: readon
 }
 
 /** The longest phrase starting at word i, or undefined. */
-export function matchAt(lexicon: CompiledLexicon, words: readonly string[], i: number): CompiledPhrase | undefined {
+export function matchAt<K extends string>(lexicon: CompiledLexicon<K>, words: readonly string[], i: number): CompiledPhrase<K> | undefined {
   const candidates = lexicon.byFirst.get(words[i]);
   if (candidates === undefined) return undefined;
   for (const phrase of candidates) {

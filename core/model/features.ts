@@ -98,7 +98,7 @@ function push(v: FeatureVector, index: number, value: number, from: number, to: 
 const COURTESY: readonly string[][] = [
   "i'm afraid not", "i'm afraid so", "i'm afraid that", "i'm afraid i", "i'm afraid there", "i'm afraid it", "i'm afraid we", "i'm afraid you",
   'i am afraid not', 'i am afraid that', 'i am afraid there', 'afraid not', 'afraid so',
-  'sorry to bother', 'sorry to trouble', "i'm sorry to hear", 'sorry to hear', 'sorry for the wait', 'sorry about the wait',
+  'sorry to bother', 'sorry to trouble', 'hate to bother', 'hate to be a pain', 'hate to ask', 'hate to trouble', "i'm sorry to hear", 'sorry to hear', 'sorry for the wait', 'sorry about the wait',
   'not too much trouble', 'no trouble', 'no problem', 'no worries', 'not to worry', "don't worry about it", 'never mind',
   'excuse me', 'pardon me', 'thank god', 'oh my goodness',
 ].map((p) => p.split(' '));

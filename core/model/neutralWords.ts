@@ -13,7 +13,8 @@
 export const SERVICE_WORDS: ReadonlySet<string> = new Set(
   `account accounts bill bills billing billed charge charged charges charging fee fees pay paid paying payment payments
   refund refunds refunded money price cost costs balance card bank credit debit order ordered delivery parcel package
-  meter energy gas water electricity council insurance policy claim claims letter letters email form phone number`.split(/\s+/).filter(Boolean),
+  meter energy gas water electricity council insurance policy claim claims letter letters email form phone number
+  address postcode reference details appointment booking technician engineer invoice statement tariff direct debit`.split(/\s+/).filter(Boolean),
 );
 
 export const NEUTRAL_WORDS: ReadonlySet<string> = new Set(

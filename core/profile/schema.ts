@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CARD_IDS } from '../cards/types';
+import { CARD_IDS } from '../cardIds';
 import { CUES } from '../cues';
 import { EVIDENCE_KINDS } from '../evidence';
 
@@ -36,7 +36,7 @@ export const phraseEntrySchema = z.strictObject({
   phrase: z.string().trim().min(1).max(200),
   cue,
   weight: z.number().finite().min(-5).max(5),
-  kind: z.string().min(1).max(40).optional(),
+  kind: z.enum(EVIDENCE_KINDS).optional(),
 });
 
 const cardOverride = z.strictObject({

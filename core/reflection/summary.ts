@@ -20,17 +20,31 @@ export function raisePeak(peaks: Record<Cue, CueState>, cue: Cue, state: CueStat
   return stateRank(state) > stateRank(peaks[cue]) ? { ...peaks, [cue]: state } : peaks;
 }
 
+/** The little of a shown card that a summary counts. */
+export interface CountedCard {
+  helpful?: boolean;
+  reason?: { kind: string };
+}
+
+/**
+ * The summary's card facts from every card shown on the call. The one
+ * derivation, for the recorder as cards arrive and for the storage upgrade that
+ * rebuilt older calls' summaries, so the two can never disagree.
+ */
+export function withCards(summary: CallSummary, cards: readonly CountedCard[]): CallSummary {
+  return {
+    ...summary,
+    cardsShown: cards.length,
+    cardsHelpful: cards.filter((card) => card.helpful === true).length,
+    abuse: summary.abuse || cards.some((card) => card.reason?.kind === 'abuse'),
+    badNews: summary.badNews || cards.some((card) => card.reason?.kind === 'bad-news'),
+  };
+}
+
 /**
  * A hard call is one where any cue reached an alert state (rising or high),
  * or abuse was named. These are the calls that count towards a care break.
  */
 export function isHardCall(summary: CallSummary): boolean {
   return summary.abuse || CUES.some((cue) => isAlertState(summary.peaks[cue]));
-}
-
-/** Cues that reached an alert state, loudest first: "hostility high, distress rising". */
-export function alertCues(summary: CallSummary): Cue[] {
-  return CUES.filter((cue) => isAlertState(summary.peaks[cue])).sort(
-    (a, b) => stateRank(summary.peaks[b]) - stateRank(summary.peaks[a]),
-  );
 }

@@ -1,5 +1,5 @@
 import type { Cue } from '../cues';
-import type { Evidence } from '../evidence';
+import type { Evidence, EvidenceKind } from '../evidence';
 import { ADDRESS_WORDS, BUILTIN_LEXICON, CONJUNCTIONS, DOWNTONERS, INTENSIFIERS, NEGATORS, SUBJECTS } from '../lexicon/builtin';
 import { AFINN_NEGATORS, AFINN_WORDS } from '../lexicon/afinn';
 import { compileLexicon, matchAt, type CompiledLexicon, type CompiledPhrase } from '../lexicon/matcher';
@@ -34,7 +34,7 @@ const FLIPPED_POSITIVE_FACTOR = 0.5;
  */
 const AFINN_DISTRESS_SHARE = 0.5;
 
-const DEFAULT_KIND: Record<Cue, string> = { distress: 'sadness', hostility: 'anger', safety: 'selfharm' };
+const DEFAULT_KIND: Record<Cue, EvidenceKind> = { distress: 'sadness', hostility: 'anger', safety: 'selfharm' };
 
 const UNNEGATABLE_KINDS: ReadonlySet<string> = new Set(['profanity']);
 
@@ -135,7 +135,7 @@ interface Run {
   categories: Readonly<Record<string, number>>;
 }
 
-function add(run: Run, cue: Cue, kind: string, weight: number, start: number, end: number, negated: boolean): void {
+function add(run: Run, cue: Cue, kind: EvidenceKind, weight: number, start: number, end: number, negated: boolean): void {
   run[cue] += weight;
   const from = run.tokens.starts[start];
   const to = run.tokens.ends[end - 1];

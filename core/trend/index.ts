@@ -1,2 +1,2 @@
-export { CALM, WATCH, RISING, HIGH, stepTrend, trendParams, newTrendState, resetTrendState } from './step';
+export { isAlertCode, stateOf, stepTrend, trendParams, newTrendState, resetTrendState } from './step';
 export type { TrendParams, TrendState } from './step';

@@ -1,3 +1,4 @@
+import { CUE_STATES, type CueState } from '../cues';
 import type { Profile } from '../profile';
 import type { Score, Seconds } from '../units';
 
@@ -8,11 +9,26 @@ import type { Score, Seconds } from '../units';
  * sweep can replay about a million segments a second.
  */
 
-/** State codes, in CUE_STATES order: calm, watch, rising, high. */
-export const CALM = 0;
-export const WATCH = 1;
-export const RISING = 2;
-export const HIGH = 3;
+/**
+ * Inside the loop a cue state is its index in CUE_STATES, so that states
+ * compare as numbers and a bulk replay can keep them in a Uint8Array. This is
+ * the one place the codes are defined; stateOf turns one back into a CueState.
+ */
+export type StateCode = number;
+const code = (state: CueState): StateCode => CUE_STATES.indexOf(state);
+const CALM = code('calm');
+const WATCH = code('watch');
+const RISING = code('rising');
+const HIGH = code('high');
+
+export function stateOf(stateCode: StateCode): CueState {
+  return CUE_STATES[stateCode] ?? 'calm';
+}
+
+/** Rising or high: the code form of isAlertState. */
+export function isAlertCode(stateCode: StateCode): boolean {
+  return stateCode >= RISING;
+}
 
 /** Used when a profile does not set trend.calmTurnDecay (see defaults.ts for how it was chosen). */
 export const CALM_TURN_DECAY = 0.5;
@@ -42,7 +58,7 @@ export interface TrendState {
   level: Score;
   /** Call time of the last step. */
   at: Seconds;
-  state: number;
+  state: StateCode;
   /** When the current state was entered. */
   since: Seconds;
   /** No new alert (rising or high from a trend) before this time. Jumps ignore it. */
@@ -84,7 +100,7 @@ function levelCap(p: TrendParams): Score {
   return 1.5 * Math.max(p.high, 1);
 }
 
-function band(level: number, p: TrendParams, margin: number): number {
+function band(level: number, p: TrendParams, margin: number): StateCode {
   if (level >= p.high - margin) return HIGH;
   if (level >= p.rising - margin) return RISING;
   if (level >= p.watch - margin) return WATCH;
@@ -100,7 +116,7 @@ function band(level: number, p: TrendParams, margin: number): number {
  * ticks only let time pass. `jump` (a threat, abuse or self-harm) sets the
  * level to at least the high threshold at once. Returns the new state code.
  */
-export function stepTrend(s: TrendState, p: TrendParams, now: Seconds, input: Score, jump: boolean, turn = false): number {
+export function stepTrend(s: TrendState, p: TrendParams, now: Seconds, input: Score, jump: boolean, turn = false): StateCode {
   if (now > s.at) {
     s.level *= Math.exp(-p.decayPerSecond * (now - s.at));
     s.at = now;

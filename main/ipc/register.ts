@@ -1,11 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { INVOKE_CHANNELS, type InvokeChannel, type InvokeContract } from '../../preload/channels';
-import { describeArgumentProblem, INVOKE_SCHEMAS } from './schemas';
+import type { z } from 'zod';
+import { INVOKE, type InvokeHandlers, type InvokeMethod, type InvokeResult } from '../../preload/contract';
 import { senderProblem, type SenderFacts, type SenderPolicy } from './sender';
-
-export type InvokeHandlers = {
-  [C in InvokeChannel]: (...args: InvokeContract[C]['args']) => InvokeContract[C]['result'] | Promise<InvokeContract[C]['result']>;
-};
 
 /** A refused call. The message reaches the renderer's rejected promise, so it says what was wrong. */
 export class IpcRefusal extends Error {
@@ -21,24 +17,38 @@ export function senderFacts(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFr
   };
 }
 
+/** Turns a zod failure into one line that names the channel, the argument and what is wrong with it. */
+export function describeArgumentProblem(method: InvokeMethod, error: z.ZodError, rawArgs: readonly unknown[]): string {
+  const { channel, args } = INVOKE[method];
+  const expected = args.def.items.length;
+  const parts = error.issues.map((issue) => {
+    const [index, ...rest] = issue.path;
+    if (typeof index !== 'number') return `expected ${expected} argument${expected === 1 ? '' : 's'}, got ${rawArgs.length}`;
+    return `argument ${index + 1}${rest.length ? ` (${rest.join('.')})` : ''}: ${issue.message}`;
+  });
+  return `${channel}: ${[...new Set(parts)].join('; ')}`;
+}
+
 /** Checks the sender, parses the arguments from unknown, then runs the handler. */
-export async function handleInvoke<C extends InvokeChannel>(
-  channel: C,
+export async function handleInvoke<M extends InvokeMethod>(
+  method: M,
   facts: SenderFacts,
   rawArgs: unknown[],
   handlers: InvokeHandlers,
   policy: SenderPolicy,
-): Promise<InvokeContract[C]['result']> {
+): Promise<InvokeResult<M>> {
+  const { channel, args } = INVOKE[method];
   const problem = senderProblem(facts, policy);
   if (problem) throw new IpcRefusal(`${channel}: refused, ${problem}`);
-  const parsed = INVOKE_SCHEMAS[channel].safeParse(rawArgs);
-  if (!parsed.success) throw new IpcRefusal(describeArgumentProblem(channel, parsed.error, rawArgs));
-  const handler = handlers[channel] as (...args: unknown[]) => InvokeContract[C]['result'] | Promise<InvokeContract[C]['result']>;
+  const parsed = args.safeParse(rawArgs);
+  if (!parsed.success) throw new IpcRefusal(describeArgumentProblem(method, parsed.error, rawArgs));
+  const handler = handlers[method] as (...args: unknown[]) => InvokeResult<M> | Promise<InvokeResult<M>>;
   return handler(...(parsed.data as unknown[]));
 }
 
+/** One ipcMain handler per contract entry, each behind the sender and argument checks. */
 export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, handlers: InvokeHandlers, policy: SenderPolicy): void {
-  for (const channel of Object.values(INVOKE_CHANNELS)) {
-    ipcMain.handle(channel, (event, ...args: unknown[]) => handleInvoke(channel, senderFacts(event), args, handlers, policy));
+  for (const method of Object.keys(INVOKE) as InvokeMethod[]) {
+    ipcMain.handle(INVOKE[method].channel, (event, ...args: unknown[]) => handleInvoke(method, senderFacts(event), args, handlers, policy));
   }
 }

@@ -63,8 +63,3 @@ export function convertModelArchive(input: string, output: string, name: string)
   }
   return { layout, bytes: packed.length, sha256: createHash('sha256').update(packed).digest('hex') };
 }
-
-/** Check an existing tar.gz model (e.g. before main serves it to the recogniser). */
-export function verifyModelTarGz(path: string): ModelLayout {
-  return checkModelLayout(tarGzEntries(new Uint8Array(readFileSync(path))));
-}

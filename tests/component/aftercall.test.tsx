@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptySummary, type CallSummary } from '@core/reflection';
-import { clearOffers, getOffers, offerFromCall, offerReflection } from '../../renderer/src/aftercall/offer';
+import { clearOffers, getOffers, offerFromCall, offerReflection } from '../../renderer/src/offers/reflectionOffers';
 import { ReflectionView } from '../../renderer/src/aftercall/ReflectionView';
 import { BetweenCalls } from '../../renderer/src/care/BetweenCalls';
 import { setDb, SteadyDb } from '../../renderer/src/storage/db';

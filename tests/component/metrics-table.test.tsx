@@ -2,7 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PROFILE } from '@core/profile';
-import { evaluateCalls } from '@core/evaluation';
+import { evaluateScored, scoreCalls } from '@core/evaluation';
 import type { LabelledCall } from '@core/labelledCall';
 import { MetricsTable } from '../../renderer/src/workbench/MetricsTable';
 
@@ -19,7 +19,7 @@ const hostileCall: LabelledCall = {
 
 describe('the workbench metrics table', () => {
   it('says "no labels" for a cue the calls never label, instead of 0%', () => {
-    render(<MetricsTable metrics={evaluateCalls([hostileCall], DEFAULT_PROFILE)} caption="figures" />);
+    render(<MetricsTable metrics={evaluateScored(scoreCalls([hostileCall], DEFAULT_PROFILE), DEFAULT_PROFILE)} caption="figures" />);
     const table = screen.getByTestId('metrics-table');
     const distress = within(table).getByRole('row', { name: /Distress/ });
     expect(distress.textContent).toContain('no labels');

@@ -1,10 +1,16 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EVENTS, INVOKE, listenerMethod, type EventName } from '../../preload/contract';
 import { browserApi } from '../../renderer/src/api/browserApi';
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('browser implementation of the API', () => {
+  it('offers every method of the IPC contract, as the desktop preload does', () => {
+    const expected = [...Object.keys(INVOKE), ...(Object.keys(EVENTS) as EventName[]).map(listenerMethod)];
+    expect(Object.keys(browserApi).sort()).toEqual(expected.sort());
+  });
+
   it('says it is the browser build', async () => {
     expect(await browserApi.getAppInfo()).toMatchObject({ platform: 'browser', systemAudioLoopback: false });
   });

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SHORTCUTS, type SteadyApi } from '../../preload/api';
-import { INVOKE_CHANNELS, type InvokeChannel } from '../../preload/channels';
-import { buildHandlers, type ShellServices } from '../../main/ipc/handlers';
+import { DEFAULT_SHORTCUTS } from '../../preload/api';
+import { INVOKE, type InvokeHandlers, type InvokeMethod, type SteadyApi } from '../../preload/contract';
 import { handleInvoke, IpcRefusal, registerIpcHandlers, senderFacts } from '../../main/ipc/register';
 import type { SenderFacts, SenderPolicy } from '../../main/ipc/sender';
 import { isAppUrl } from '../../main/security/origin';
@@ -21,36 +20,39 @@ const OUR_WINDOW = 3;
 const policy: SenderPolicy = { isOwnWindow: (id) => id === OUR_WINDOW, isAppUrl: (url) => isAppUrl(url) };
 const fromOverlay: SenderFacts = { webContentsId: OUR_WINDOW, frameUrl: 'steady://app/index.html#/overlay', isMainFrame: true };
 
-function fakeServices(): ShellServices {
+function fakeHandlers() {
   const state = { mode: 'compact' as const, opacity: 1, clickThrough: false };
   return {
-    version: '1.2.3',
-    systemAudioLoopback: false,
-    overlay: {
-      state: () => state,
-      setMode: vi.fn((mode) => ({ ...state, mode })),
-      setOpacity: vi.fn((opacity) => ({ ...state, opacity })),
-      setClickThrough: vi.fn((clickThrough) => ({ ...state, clickThrough })),
-    },
+    getAppInfo: () => ({ version: '1.2.3', platform: 'electron' as const, systemAudioLoopback: false }),
+    getOverlayState: () => state,
+    setOverlayMode: vi.fn((mode) => ({ ...state, mode })),
+    setOverlayOpacity: vi.fn((opacity) => ({ ...state, opacity })),
+    setClickThrough: vi.fn((clickThrough) => ({ ...state, clickThrough })),
     openView: vi.fn(),
-    shortcuts: { get: () => ({ bindings: DEFAULT_SHORTCUTS, problems: [] }), set: vi.fn((bindings) => ({ bindings, problems: [] })) },
+    getShortcuts: () => ({ bindings: DEFAULT_SHORTCUTS, problems: [] }),
+    setShortcuts: vi.fn((bindings) => ({ bindings, problems: [] })),
     setCaptureEnabled: vi.fn(),
-    models: { baseUrl: () => 'steady://app/models/', list: async () => [], download: vi.fn(), cancel: vi.fn(), chooseFile: async () => null },
+    getModelBaseUrl: () => 'steady://app/models/',
+    listModels: async () => [],
+    downloadModel: vi.fn(),
+    cancelModelDownload: vi.fn(),
+    chooseModelFile: async () => null,
     openExternal: vi.fn(async () => undefined),
-  };
+  } satisfies InvokeHandlers;
 }
 
+const methodOf = (channel: string) => (Object.keys(INVOKE) as InvokeMethod[]).find((method) => INVOKE[method].channel === channel)!;
+
 describe('IPC handlers', () => {
-  let services: ShellServices;
+  let handlers: ReturnType<typeof fakeHandlers>;
   beforeEach(() => {
-    services = fakeServices();
+    handlers = fakeHandlers();
   });
-  const call = (channel: InvokeChannel, args: unknown[], facts: SenderFacts = fromOverlay) =>
-    handleInvoke(channel, facts, args, buildHandlers(services), policy);
+  const call = (channel: string, args: unknown[], facts: SenderFacts = fromOverlay) => handleInvoke(methodOf(channel), facts, args, handlers, policy);
 
   it('runs a well-formed call from our overlay', async () => {
     await expect(call('overlay:set-opacity', [0.8])).resolves.toMatchObject({ opacity: 0.8 });
-    expect(services.overlay.setOpacity).toHaveBeenCalledWith(0.8);
+    expect(handlers.setOverlayOpacity).toHaveBeenCalledWith(0.8);
     await expect(call('app:info', [])).resolves.toEqual({ version: '1.2.3', platform: 'electron', systemAudioLoopback: false });
   });
 
@@ -63,7 +65,7 @@ describe('IPC handlers', () => {
     const result = call('capture:set-enabled', [true], facts);
     await expect(result).rejects.toBeInstanceOf(IpcRefusal);
     await expect(result).rejects.toThrow(reason);
-    expect(services.setCaptureEnabled).not.toHaveBeenCalled();
+    expect(handlers.setCaptureEnabled).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -82,18 +84,19 @@ describe('IPC handlers', () => {
     await expect(result).rejects.toThrow(new RegExp(`^${channel}:`));
   });
 
-  it('opens only allow-listed https links', async () => {
-    await expect(call('external:open', ['http://alphacephei.com/vosk/models'])).rejects.toThrow(/only https/);
-    await expect(call('external:open', ['https://tracker.example/'])).rejects.toThrow(/not on the list/);
-    expect(services.openExternal).not.toHaveBeenCalled();
-    await call('external:open', ['https://alphacephei.com/vosk/models']);
-    expect(services.openExternal).toHaveBeenCalledWith('https://alphacephei.com/vosk/models');
-  });
-
   it('registers a handler for every channel in the registry', () => {
     const handle = vi.fn();
-    registerIpcHandlers({ handle }, buildHandlers(services), policy);
-    expect(handle.mock.calls.map(([channel]) => channel).sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
+    registerIpcHandlers({ handle }, handlers, policy);
+    const channels = Object.values(INVOKE).map((entry) => entry.channel);
+    expect(handle.mock.calls.map(([channel]) => channel).sort()).toEqual([...channels].sort());
+    expect(new Set(channels).size).toBe(channels.length);
+  });
+
+  it('makes a channel without a handler a compile error, so a new contract entry cannot be forgotten', () => {
+    const { openExternal: _dropped, ...rest } = fakeHandlers();
+    // @ts-expect-error: openExternal is in the contract, so a handler table without it does not type-check.
+    const incomplete: InvokeHandlers = rest;
+    expect(Object.keys(incomplete)).not.toContain('openExternal');
   });
 
   it('reads the sender from the real event shape: a sub-frame is not the main frame', () => {
@@ -116,15 +119,16 @@ describe('preload', () => {
       expect(value).not.toBe(electron.invoke);
     }
     expect(Object.values(api)).not.toContain(electron.invoke);
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(INVOKE), 'onCommand', 'onModelProgress', 'onOverlayState'].sort());
   });
 
   it('sends each call on its registered channel with its arguments', async () => {
     await import('../../preload/index');
     const api = electron.exposed.get('steady') as SteadyApi;
     await api.setOverlayOpacity(0.6);
-    expect(electron.invoke).toHaveBeenLastCalledWith(INVOKE_CHANNELS.overlaySetOpacity, 0.6);
+    expect(electron.invoke).toHaveBeenLastCalledWith('overlay:set-opacity', 0.6);
     await api.downloadModel('vosk-model-small-en-us-0.15');
-    expect(electron.invoke).toHaveBeenLastCalledWith(INVOKE_CHANNELS.modelDownload, 'vosk-model-small-en-us-0.15');
+    expect(electron.invoke).toHaveBeenLastCalledWith('model:download', 'vosk-model-small-en-us-0.15');
   });
 
   it('hands listeners the payload only, not the IPC event', async () => {

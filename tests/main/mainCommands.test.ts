@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { MainCommand, SteadyApi } from '../../preload/api';
+import type { MainCommand } from '../../preload/api';
+import type { SteadyApi } from '../../preload/contract';
 import { onCommand } from '../../renderer/src/commands';
 import { connectMainCommands } from '../../renderer/src/api/mainCommands';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SHORTCUTS } from '../../preload/api';
-import { INVOKE_CHANNELS } from '../../preload/channels';
+import { INVOKE } from '../../preload/contract';
 
 /**
  * main/index.ts wired to a fake Electron: the app as it starts, without the
@@ -140,7 +140,7 @@ describe('main process wiring', () => {
 
   it('answers every IPC channel and refuses a stranger', async () => {
     const { event } = await started();
-    expect(electron.ipcMain.handle.mock.calls.map(([c]) => c).sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
+    expect(electron.ipcMain.handle.mock.calls.map(([c]) => c).sort()).toEqual(Object.values(INVOKE).map((entry) => entry.channel).sort());
     await expect(handlerFor('app:info')(event)).resolves.toMatchObject({ platform: 'electron', version: '0.1.0' });
     const stranger = { sender: { id: 999 }, senderFrame: { url: 'https://evil.example/', parent: null } };
     await expect(handlerFor('app:info')(stranger)).rejects.toThrow(/not a Steady window/);
@@ -190,6 +190,15 @@ describe('main process wiring', () => {
     expect(workbench?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
     menu.find((item) => item.label === 'Quit Steady')?.click?.();
     expect(electron.app.quit).toHaveBeenCalled();
+  });
+
+  it('opens only allow-listed https links, and says why it refuses the rest', async () => {
+    const { event } = await started();
+    await expect(handlerFor('external:open')(event, 'http://alphacephei.com/vosk/models')).rejects.toThrow(/^external:open: .*only https/);
+    await expect(handlerFor('external:open')(event, 'https://tracker.example/')).rejects.toThrow(/not on the list/);
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+    await handlerFor('external:open')(event, 'https://alphacephei.com/vosk/models');
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://alphacephei.com/vosk/models');
   });
 
   it("keeps the overlay's opacity in settings.json in the user data folder", async () => {

@@ -2,7 +2,8 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OverlayState, SteadyApi } from '../../preload/api';
+import type { OverlayState } from '../../preload/api';
+import type { SteadyApi } from '../../preload/contract';
 import { browserApi } from '../../renderer/src/api/browserApi';
 import { OverlayWindowControls } from '../../renderer/src/api/OverlayWindowControls';
 

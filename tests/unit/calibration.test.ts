@@ -1,10 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareMetrics, findPhraseHits, PhraseIndex, phraseTokens, withThreshold } from '@core/calibration';
+import { compareMetrics, PhraseIndex, phraseTokens, withThreshold } from '@core/calibration';
+import type { LabelledCall } from '@core/labelledCall';
+import { phraseWords, tokenize } from '@core/lexicon/tokenize';
 import type { Profile } from '@core/profile';
 import { WorkbenchModel } from '../../renderer/src/workbench/workbenchModel';
 
 const fixtureProfile = JSON.parse(readFileSync('tests/fixtures/calibration/sweep-profile.json', 'utf8')) as Profile;
+
+type Call = Pick<LabelledCall, 'id' | 'segments'>;
+const findPhraseHits = (calls: readonly Call[], phrase: string) => new PhraseIndex(calls).search(phrase);
+
+/** The plain scan the index must agree with: every customer line, word run by word run. */
+function scanForPhrase(calls: readonly Call[], phrase: string) {
+  const words = phraseWords(phrase);
+  const byLabel = { none: 0, distress: 0, hostility: 0, safety: 0 };
+  const hits: { callId: string; segmentIndex: number; text: string; label: keyof typeof byLabel; span: readonly [number, number] }[] = [];
+  for (const call of calls) {
+    call.segments.forEach((segment, segmentIndex) => {
+      if (segment.speaker !== 'customer' || words.length === 0) return;
+      const tokens = tokenize(segment.text);
+      for (let i = 0; i + words.length <= tokens.words.length; i++) {
+        if (words.every((w, k) => tokens.words[i + k] === w)) {
+          const label = segment.label ?? 'none';
+          byLabel[label]++;
+          if (hits.length < 200) hits.push({ callId: call.id, segmentIndex, text: segment.text, label, span: [tokens.starts[i]!, tokens.ends[i + words.length - 1]!] });
+          return;
+        }
+      }
+    });
+  }
+  return { hits, total: Object.values(byLabel).reduce((a, b) => a + b, 0), byLabel };
+}
 
 function loadModel(text: string, name = 'calls.jsonl'): WorkbenchModel {
   const model = new WorkbenchModel();
@@ -115,10 +142,10 @@ describe('the phrase index', () => {
     const calls = readFileSync('tests/fixtures/calibration/sweep-calls.jsonl', 'utf8')
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as Parameters<typeof findPhraseHits>[0][number]);
+      .map((l) => JSON.parse(l) as Call);
     const index = new PhraseIndex(calls);
     for (const phrase of ['zorbly', 'Zorbly quibbet', 'quibbet', 'flimp', 'goodbye', 'nothing here', '']) {
-      expect(index.search(phrase)).toEqual(findPhraseHits(calls, phrase));
+      expect(index.search(phrase)).toEqual(scanForPhrase(calls, phrase));
     }
     // Agent lines are never searched.
     expect(index.search('goodbye').total).toBe(0);
@@ -129,8 +156,8 @@ describe('call list summaries', () => {
   it('say a call alerted exactly when the evaluation trace reaches rising, on every practice call and a fading one', async () => {
     const { readdirSync } = await import('node:fs');
     const { parseLabelledCalls } = await import('@core/labelledCall');
-    const { scoreCalls, traceCall: traceScored } = await import('@core/evaluation');
-    const { summariseCall } = await import('@core/calibration/trace');
+    const { scoreCalls, traceTrend } = await import('@core/evaluation');
+    const { callOutcome } = await import('@core/calibration/trace');
     const { DEFAULT_PROFILE } = await import('@core/profile');
     const { CUES } = await import('@core/cues');
     const dir = 'tests/fixtures/scenarios';
@@ -150,10 +177,10 @@ describe('call list summaries', () => {
     const scored = scoreCalls(parsed.calls, DEFAULT_PROFILE);
     let alerts = 0;
     parsed.calls.forEach((_, i) => {
-      const trace = traceScored(scored, DEFAULT_PROFILE, i);
-      const fromTrace = CUES.filter((cue) => trace.states[cue].some((s) => s >= 2));
+      const trace = traceTrend(scored, DEFAULT_PROFILE, i);
+      const fromTrace = CUES.filter((cue) => trace.states[cue].some((s: number) => s >= 2));
       alerts += fromTrace.length;
-      expect(summariseCall(scored, i, DEFAULT_PROFILE).alerted).toEqual(fromTrace);
+      expect(callOutcome(scored, i, DEFAULT_PROFILE).alerted).toEqual(fromTrace);
     });
     expect(alerts).toBeGreaterThan(3);
   });

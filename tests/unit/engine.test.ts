@@ -134,7 +134,8 @@ describe('cue engine', () => {
     };
     const calmReply = afterwards(final('customer', 15, 'Okay, the account number is four five six.'));
     const agentTalks = afterwards(final('agent', 15, 'Okay, the account number is four five six.'));
-    expect(calmReply.level).toBeCloseTo(agentTalks.level * (DEFAULT_PROFILE.trend.calmTurnDecay ?? 1), 5);
+    // The calm turn keeps only a share of what was left (or its own small probability, if that is larger).
+    expect(calmReply.level).toBeLessThan(agentTalks.level / 2);
     expect(['calm', 'watch']).toContain(calmReply.state);
     expect(agentTalks.state).toBe('rising');
   });

@@ -11,7 +11,7 @@ import {
   evaluateScored,
   median,
   scoreCalls,
-  traceCall,
+  traceTrend,
   type ScoredCalls,
 } from '@core/evaluation';
 import { parseLabelledCalls } from '@core/labelledCall';
@@ -102,7 +102,7 @@ describe('evaluation metrics', () => {
     const { calls } = parseLabelledCalls(text);
     const data = scoreCalls(calls, DEFAULT_PROFILE);
     calls.forEach((call, c) => {
-      const trace = traceCall(data, DEFAULT_PROFILE, c);
+      const trace = traceTrend(data, DEFAULT_PROFILE, c);
       const engine = createCueEngine(DEFAULT_PROFILE);
       call.segments.forEach((segment, i) => {
         const update = engine.push({ type: 'final', channel: segment.speaker, segmentId: `${call.id}-${i}`, start: segment.start, end: segment.end, text: segment.text });
@@ -112,7 +112,7 @@ describe('evaluation metrics', () => {
       });
     });
     // And the fixture does flag something, so the comparison is not vacuous.
-    const anyAlert = calls.some((_, c) => CUES.some((cue) => Array.from(traceCall(data, DEFAULT_PROFILE, c).states[cue]).some((s) => isAlertState(CUE_STATES[s]))));
+    const anyAlert = calls.some((_, c) => CUES.some((cue) => Array.from(traceTrend(data, DEFAULT_PROFILE, c).states[cue]).some((s) => isAlertState(CUE_STATES[s]))));
     expect(anyAlert).toBe(true);
   });
 });

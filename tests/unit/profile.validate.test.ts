@@ -116,6 +116,18 @@ describe('profile validation of misspelt fields', () => {
     profile.weights.categories.threat = 1.5;
     expect(validateProfile(profile).ok).toBe(true);
   });
+
+  it('refuses a phrase whose kind is not an evidence kind, at its path, since no weight or card could read it', () => {
+    const profile = JSON.parse(JSON.stringify(DEFAULT_PROFILE));
+    profile.phrases.add = [
+      { phrase: 'estimated reading', cue: 'hostility', weight: 0.6, kind: 'anger' },
+      { phrase: 'meter man', cue: 'hostility', weight: 0.4, kind: 'grumble' },
+    ];
+    const result = validateProfile(profile);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual(['phrases.add[1].kind']);
+    expect(result.ok ? '' : result.problems[0]?.message).toMatch(/anger/);
+  });
 });
 
 describe('further crisis numbers', () => {

@@ -9,7 +9,7 @@ import {
   sweepValues,
   withThreshold,
   type Evaluate,
-  type EvaluationMetrics,
+  type EvaluationResult,
 } from '@core/calibration';
 import { DEFAULT_PROFILE } from '@core/profile';
 
@@ -30,7 +30,7 @@ const evaluate: Evaluate = (profile) => {
   const precision = tp + fp ? tp / (tp + fp) : 0;
   const recall = tp / positives.length;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  const metrics: EvaluationMetrics = {
+  const metrics: EvaluationResult = {
     calls: 10,
     segments: 10,
     cues: { distress: zero, hostility: { tp, fp, fn, precision, recall, f1 }, safety: zero },

@@ -1,12 +1,16 @@
 import 'fake-indexeddb/auto';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { CUES, type Cue } from '@core/cues';
 import type { CueReading, EngineUpdate } from '@core/engine/types';
-import { emptySummary, type CallSummary, type CareSuggestion } from '@core/reflection';
-import type { TranscriptEvent } from '@core/transcript';
+import { emptySummary } from '@core/reflection';
+import type { CallSessionEvent } from '../../renderer/src/session/types';
+import { SteadyDb } from '../../renderer/src/storage/db';
+import { countCalls, listCalls, trendRows } from '../../renderer/src/storage/queries';
+import { startRecorder } from '../../renderer/src/storage/recorder';
+import type { CallRecord, ReflectionRecord } from '../../renderer/src/storage/records';
+
+// The storage code is the app's own (renderer/), so this file is type-checked with the DOM project (tsconfig.test.json).
 
 /**
  * Local history, in Node with fake-indexeddb (Dexie, same code as the app):
@@ -19,59 +23,7 @@ import type { TranscriptEvent } from '@core/transcript';
  */
 export const title = 'History and call recording (Node, fake-indexeddb)';
 
-// The storage code lives in renderer/ (outside the tools' TypeScript project), so it is
-// loaded at run time and described here by the little of its shape the bench uses.
-interface BenchTable {
-  bulkAdd(rows: readonly object[]): Promise<unknown>;
-  count(): Promise<number>;
-  clear(): Promise<void>;
-}
-interface BenchDb {
-  name: string;
-  open(): Promise<unknown>;
-  close(): void;
-  calls: BenchTable;
-  reflections: BenchTable;
-  segments: BenchTable;
-}
-interface CallRecord {
-  id: string;
-  startedAt: number;
-  endedAt: number | null;
-  source: 'live';
-  title: null;
-  duration: number;
-  summary: CallSummary;
-  hard: 0 | 1;
-}
-interface ReflectionRecord {
-  callId: string;
-  savedAt: number;
-  answers: { promptId: string; prompt: string; picked: string[]; text: string }[];
-  stress: number | null;
-  care: CareSuggestion | null;
-  grace: string[];
-}
-type SessionEvent =
-  | { type: 'call-started' | 'call-ended'; snapshot: object }
-  | { type: 'segment'; event: TranscriptEvent; update: EngineUpdate };
-interface Storage {
-  SteadyDb: new (name: string) => BenchDb;
-  listCalls(db: BenchDb, q: { limit: number }): Promise<unknown[]>;
-  countCalls(db: BenchDb): Promise<number>;
-  trendRows(db: BenchDb, since: number): Promise<unknown[]>;
-  startRecorder(
-    session: { onEvent(listener: (e: SessionEvent) => void): () => void },
-    options: { db: BenchDb; flushMs: number },
-  ): { flush(): Promise<void>; stop(): void };
-}
-
-async function loadStorage(): Promise<Storage> {
-  const dir = join(__dirname, '..', '..', 'renderer', 'src', 'storage');
-  const load = (file: string) => import(pathToFileURL(join(dir, file)).href) as Promise<Partial<Storage>>;
-  const [db, queries, recorder] = await Promise.all([load('db.ts'), load('queries.ts'), load('recorder.ts')]);
-  return { ...db, ...queries, ...recorder } as Storage;
-}
+type Storage = { SteadyDb: typeof SteadyDb; listCalls: typeof listCalls; countCalls: typeof countCalls; trendRows: typeof trendRows; startRecorder: typeof startRecorder };
 
 const CALLS = 10_000;
 const DAY = 86_400_000;
@@ -131,8 +83,8 @@ async function twoHourCall({ SteadyDb, startRecorder }: Storage): Promise<void> 
   const gc = gcFunction();
   const db = new SteadyDb(`bench-recorder-${Date.now()}`);
   await db.open();
-  const listeners = new Set<(e: SessionEvent) => void>();
-  const emit = (e: SessionEvent) => listeners.forEach((l) => l(e));
+  const listeners = new Set<(e: CallSessionEvent) => void>();
+  const emit = (e: CallSessionEvent) => listeners.forEach((l) => l(e));
   const recorder = startRecorder({ onEvent: (l) => (listeners.add(l), () => listeners.delete(l)) }, { db, flushMs: 60_000 });
   const cues = Object.fromEntries(CUES.map((cue) => [cue, { cue, level: 0, rise: 0, state: 'calm', since: 0, evidence: [] }])) as unknown as Record<Cue, CueReading>;
   const update = (at: number, segmentId: string): EngineUpdate => ({ at, segmentId, channel: 'customer', cues, transitions: [], card: null, cardChanged: false });
@@ -179,7 +131,7 @@ async function twoHourCall({ SteadyDb, startRecorder }: Storage): Promise<void> 
 }
 
 export async function run(): Promise<void> {
-  const storage = await loadStorage();
+  const storage: Storage = { SteadyDb, listCalls, countCalls, trendRows, startRecorder };
   await openList(storage);
   await twoHourCall(storage);
 }

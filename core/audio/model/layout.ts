@@ -1,6 +1,6 @@
 import type { Hertz } from '../../units';
 import { ArchiveError, type TarEntry } from './tar';
-import { utf8Decode } from './utf8';
+import { strFromU8 } from 'fflate';
 
 /**
  * What a Vosk model must hold for vosk-browser to load it: one folder with
@@ -49,7 +49,7 @@ export function checkModelLayout(entries: readonly Pick<TarEntry, 'path' | 'type
   }
   if (!inside.includes('am/final.mdl')) throw new ArchiveError(`This is not a Vosk speech model: "${root}/am/final.mdl" is missing.`);
   const confEntry = files.find((e) => cleanPath(e.path) === `${root}/conf/mfcc.conf`);
-  const sampleRate = confEntry ? readSampleRate(utf8Decode(confEntry.data)) : null;
+  const sampleRate = confEntry ? readSampleRate(strFromU8(confEntry.data)) : null;
   if (sampleRate !== null && sampleRate !== MODEL_SAMPLE_RATE) {
     throw new ArchiveError(
       `This model is made for ${sampleRate} Hz audio (telephone-band models are 8000 Hz), but Steady listens at ${MODEL_SAMPLE_RATE} Hz. Choose a 16 kHz model such as vosk-model-small-en-us-0.15.`,

@@ -4,7 +4,7 @@
  * app's "use a model file on disk" path (browser) check and build archives the
  * same way.
  */
-import { utf8Decode, utf8Encode } from './utf8';
+import { strFromU8, strToU8 } from 'fflate';
 
 export interface TarEntry {
   /** Path inside the archive, with '/' separators; folders end in '/'. */
@@ -14,8 +14,9 @@ export interface TarEntry {
 }
 
 const BLOCK = 512;
-const encoder = { encode: utf8Encode };
-const decoder = { decode: utf8Decode };
+// fflate's UTF-8 codec uses TextEncoder/TextDecoder where the platform has them; core/ cannot assume either.
+const encoder = { encode: (text: string) => strToU8(text) };
+const decoder = { decode: (bytes: Uint8Array) => strFromU8(bytes) };
 
 export class ArchiveError extends Error {
   override readonly name = 'ArchiveError';

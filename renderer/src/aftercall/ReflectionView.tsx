@@ -8,7 +8,7 @@ import { StorageNotice } from '../storage/StorageNotice';
 import './aftercall.css';
 import { dropDraft } from './draft';
 import { callClock, dateTimeWords, durationWords, summaryWords } from './format';
-import { reflectHref, resolveOffer, useReflectionOffers, type ReflectionOffer } from './offer';
+import { reflectHref, resolveOffer, useReflectionOffers, type ReflectionOffer } from '../offers/reflectionOffers';
 import { ReflectionForm } from './ReflectionForm';
 import { Timeline } from './Timeline';
 

@@ -9,7 +9,7 @@ import { readSetting } from '../storage/settings';
 import { reportStorageProblem } from '../storage/status';
 import { viewFromHash } from '../views';
 import { draftCallIds } from './draft';
-import { offerFromCall, offerReflection, reflectHref } from './offer';
+import { offerFromCall, offerReflection, reflectHref } from '../offers/reflectionOffers';
 
 /**
  * Starts everything that happens around a call's end: the recorder that

@@ -1,12 +1,5 @@
-import {
-  DEFAULT_SHORTCUTS,
-  MAX_OPACITY,
-  MIN_OPACITY,
-  type InstalledModel,
-  type OverlayState,
-  type ShortcutBindings,
-  type SteadyApi,
-} from '../../../preload/api';
+import { DEFAULT_SHORTCUTS, MAX_OPACITY, MIN_OPACITY, type InstalledModel, type OverlayState, type ShortcutBindings } from '../../../preload/api';
+import { bindApi, type EventName, type EventPayload, type InvokeHandlers, type SteadyApi } from '../../../preload/contract';
 
 /**
  * The same typed API for a plain browser (end-to-end tests, demos): what
@@ -26,7 +19,11 @@ function readJson<T>(key: string, fallback: T): T {
 }
 
 let overlay: OverlayState = { ...readJson(OVERLAY_KEY, { mode: 'expanded', opacity: 1, clickThrough: false } as OverlayState), clickThrough: false };
-const overlayListeners = new Set<(state: OverlayState) => void>();
+const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+
+function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+  for (const listener of listeners.get(event) ?? []) listener(payload);
+}
 
 function setOverlay(change: Partial<OverlayState>): OverlayState {
   overlay = { ...overlay, ...change };
@@ -35,7 +32,7 @@ function setOverlay(change: Partial<OverlayState>): OverlayState {
   } catch {
     // Private mode or storage full: the setting lasts for this page only.
   }
-  for (const listener of overlayListeners) listener(overlay);
+  emit('overlayState', overlay);
   return overlay;
 }
 
@@ -81,51 +78,58 @@ function pickModelFile(): Promise<InstalledModel | null> {
   });
 }
 
-export const browserApi: SteadyApi = {
-  getAppInfo: async () => ({ version: import.meta.env.VITE_STEADY_VERSION ?? 'dev', platform: 'browser', systemAudioLoopback: false }),
+/** What main does, method by method; model progress and commands never arrive, as nothing here sends them. */
+const handlers: InvokeHandlers = {
+  getAppInfo: () => ({ version: import.meta.env.VITE_STEADY_VERSION ?? 'dev', platform: 'browser', systemAudioLoopback: false }),
 
-  getOverlayState: async () => overlay,
-  setOverlayMode: async (mode) => setOverlay({ mode }),
-  setOverlayOpacity: async (opacity) => {
+  getOverlayState: () => overlay,
+  setOverlayMode: (mode) => setOverlay({ mode }),
+  setOverlayOpacity: (opacity) => {
     if (!(opacity >= MIN_OPACITY && opacity <= MAX_OPACITY)) throw new Error(`Opacity must be between ${MIN_OPACITY} and ${MAX_OPACITY}, not ${opacity}.`);
     return setOverlay({ opacity });
   },
-  setClickThrough: async () => setOverlay({ clickThrough: false }),
-  onOverlayState: (listener) => {
-    overlayListeners.add(listener);
-    return () => overlayListeners.delete(listener);
-  },
+  setClickThrough: () => setOverlay({ clickThrough: false }),
 
   // One tab holds every view in a browser.
-  openView: async (view) => {
+  openView: (view) => {
     location.hash = `#/${view}`;
   },
 
-  getShortcuts: async () => {
+  getShortcuts: () => {
     const bindings = readJson<ShortcutBindings>(SHORTCUTS_KEY, DEFAULT_SHORTCUTS);
     return { bindings, problems: [] };
   },
-  setShortcuts: async (bindings) => {
+  setShortcuts: (bindings) => {
     localStorage.setItem(SHORTCUTS_KEY, JSON.stringify(bindings));
     return { bindings, problems: [] };
   },
 
   // The browser asks the user itself; there is no main process to tell.
-  setCaptureEnabled: async () => undefined,
+  setCaptureEnabled: () => undefined,
 
-  getModelBaseUrl: async () => modelBaseUrl(),
+  getModelBaseUrl: modelBaseUrl,
   listModels: listServedModels,
-  downloadModel: async () => {
+  downloadModel: () => {
     throw new Error('Downloading a model needs the Steady desktop app. In a browser, choose a model file already on this computer, or run "npm run model:fetch".');
   },
-  cancelModelDownload: async () => undefined,
+  cancelModelDownload: () => undefined,
   chooseModelFile: pickModelFile,
-  onModelProgress: () => () => undefined,
 
-  openExternal: async (url) => {
+  openExternal: (url) => {
     if (!url.startsWith('https://')) throw new Error(`Only https links open, not ${url}.`);
     window.open(url, '_blank', 'noopener,noreferrer');
   },
-
-  onCommand: () => () => undefined,
 };
+
+export const browserApi: SteadyApi = bindApi({
+  // async, so that a handler's throw becomes a rejected promise, as over IPC.
+  invoke: async (method, args) => (handlers[method] as (...a: unknown[]) => unknown)(...args),
+  subscribe: (event, listener) => {
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set);
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+    };
+  },
+});

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { reflectHref, resolveOffer, useReflectionOffers } from '../aftercall/offer';
+import { reflectHref, resolveOffer, useReflectionOffers } from '../offers/reflectionOffers';
 import { BREATHING_TOTAL_S } from './breathing';
 import { BreathingGuide } from './BreathingGuide';
 import { CareBreak } from './CareBreak';

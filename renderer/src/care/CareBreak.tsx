@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { shouldOfferBreak, hardCallsInWindow } from '@core/reflection';
-import { subscribeOffers } from '../aftercall/offer';
+import { subscribeOffers } from '../offers/reflectionOffers';
 import { getActiveProfile, subscribeActiveProfile } from '../profile/activeProfile';
 import { onStorageChange } from '../storage/changes';
 import { getDb } from '../storage/db';

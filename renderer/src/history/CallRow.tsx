@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { callClock, dateTimeWords, durationWords, summaryWords } from '../aftercall/format';
-import { reflectHref } from '../aftercall/offer';
+import { reflectHref } from '../offers/reflectionOffers';
 import { Timeline } from '../aftercall/Timeline';
 import { getDb } from '../storage/db';
 import { describeStorageError, type StorageProblem } from '../storage/errors';

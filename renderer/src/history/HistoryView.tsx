@@ -3,7 +3,7 @@ import { dailyTrend, type TrendDay } from '@core/reflection';
 import { CareListEditor } from '../care/CareListEditor';
 import '../care/care.css';
 import '../aftercall/aftercall.css';
-import { subscribeOffers } from '../aftercall/offer';
+import { subscribeOffers } from '../offers/reflectionOffers';
 import { onStorageChange } from '../storage/changes';
 import { getDb } from '../storage/db';
 import { describeStorageError, type StorageProblem } from '../storage/errors';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, retentionDaysProblem } from '@core/retention';
-import { clearOffers } from '../aftercall/offer';
+import { clearOffers } from '../offers/reflectionOffers';
 import { dropAllDrafts } from '../aftercall/draft';
 import { getRecorder, runRetentionNow } from '../aftercall/start';
 import { getDb } from '../storage/db';

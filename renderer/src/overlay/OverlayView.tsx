@@ -9,6 +9,7 @@ import { dispatchCommand } from '../commands';
 import { getActiveProfile, subscribeActiveProfile } from '../profile/activeProfile';
 import { ProfileBadge } from '../profile/ProfileBadge';
 import { useCallSession } from '../session';
+import { onScreenRecord } from '../session/onScreenCard';
 import type { CallSessionSnapshot, ShownCardRecord } from '../session/types';
 import { CardView } from './CardView';
 import { CueMeters } from './CueMeters';
@@ -18,17 +19,6 @@ import { ShortcutHelp } from './ShortcutHelp';
 import { START_END_CALL_KEYS } from './shortcuts';
 import { Transcript } from './Transcript';
 import './overlay.css';
-
-/** The card on screen with its record (feedback, triggering segment), when the call is live. */
-function currentRecord(snapshot: CallSessionSnapshot): ShownCardRecord | null {
-  const shown = snapshot.update.card;
-  if (snapshot.status !== 'live' || !shown) return null;
-  for (let i = snapshot.cards.length - 1; i >= 0; i--) {
-    const record = snapshot.cards[i];
-    if (record && (record.shown === shown || (record.shown.card.id === shown.card.id && record.shown.shownAt === shown.shownAt))) return record;
-  }
-  return { shown, segmentId: null };
-}
 
 function isSafetyCard(record: ShownCardRecord | null): boolean {
   if (!record) return false;
@@ -59,7 +49,7 @@ export function OverlayView() {
   const snapshot = useCallSession();
   const profile = useSyncExternalStore(subscribeActiveProfile, getActiveProfile);
   const live = snapshot.status === 'live';
-  const record = currentRecord(snapshot);
+  const record = onScreenRecord(snapshot);
   const safety = isSafetyCard(record);
   const moments = snapshot.moments?.length ?? 0;
   // Compact keeps only what a live call needs at a glance: status, card and meters.

@@ -1,5 +1,6 @@
 import type { CardReason } from '@core/cards/types';
 import type { CueState } from '@core/cues';
+import type { EvidenceKind } from '@core/evidence';
 
 import { CUE_NAMES } from '@core/cues';
 
@@ -30,8 +31,9 @@ export function reasonKey(reason: CardReason): string {
   return reason.kind;
 }
 
-const KIND_WORDS: Record<string, string> = {
+const KIND_WORDS: Readonly<Record<EvidenceKind, string>> = {
   afinn: 'negative words',
+  learned: 'feeling words',
   anger: 'anger',
   fear: 'fear',
   sadness: 'sadness',
@@ -51,6 +53,6 @@ const KIND_WORDS: Record<string, string> = {
   'bad-news': 'hard news',
 };
 
-export function evidenceKindText(kind: string): string {
-  return KIND_WORDS[kind] ?? kind.replace(/-/g, ' ');
+export function evidenceKindText(kind: EvidenceKind): string {
+  return KIND_WORDS[kind];
 }

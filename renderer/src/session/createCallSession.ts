@@ -2,6 +2,7 @@ import type { CueEngine, EngineUpdate } from '@core/engine/types';
 import type { Profile } from '@core/profile';
 import type { AcousticObservation, TranscriptEvent } from '@core/transcript';
 import type { Seconds } from '@core/units';
+import { onScreenIndex } from './onScreenCard';
 import type {
   CallSession,
   CallSessionEvent,
@@ -92,14 +93,7 @@ export function createCallSession(deps: CallSessionDeps): CallSession & { rebuil
     }
   };
 
-  const currentRecordIndex = (): number => {
-    const card = update.card;
-    if (!card) return -1;
-    for (let i = cards.length - 1; i >= 0; i--) if (cards[i]?.shown === card) return i;
-    // The engine may hand back an equal card object rather than the same one.
-    for (let i = cards.length - 1; i >= 0; i--) if (cards[i]?.shown.card.id === card.card.id && cards[i]?.shown.shownAt === card.shownAt) return i;
-    return -1;
-  };
+  const currentRecordIndex = (): number => onScreenIndex(cards, update.card);
 
   const session: CallSession & { rebuildIdleEngine(): void } = {
     start(options) {

@@ -1,5 +1,5 @@
 import type { CueTransition, EngineUpdate } from '@core/engine/types';
-import { emptySummary, isHardCall, raisePeak } from '@core/reflection';
+import { emptySummary, isHardCall, raisePeak, withCards } from '@core/reflection';
 import { redact } from '@core/redaction';
 import type { CallSession, CallSessionEvent, CallSessionSnapshot, ShownCardRecord } from '../session/types';
 import { holdCallLock } from './callLock';
@@ -133,12 +133,7 @@ export function startRecorder(session: Pick<CallSession, 'onEvent'>, options: Re
     cards[card.seq] = card;
     pending.cards.set(card.seq, card);
     if (call) {
-      const summary = { ...call.summary };
-      summary.cardsShown = cards.filter(Boolean).length;
-      summary.cardsHelpful = cards.filter((c) => c?.helpful === true).length;
-      if (card.reason.kind === 'abuse') summary.abuse = true;
-      if (card.reason.kind === 'bad-news') summary.badNews = true;
-      call = { ...call, summary };
+      call = { ...call, summary: withCards(call.summary, cards.filter(Boolean)) };
     }
     markCallDirty();
   };

@@ -1,4 +1,5 @@
-import type { CardId, CardReason } from '@core/cards/types';
+import type { CardId } from '@core/cardIds';
+import type { CardReason } from '@core/cards/types';
 import type { Cue, CueState, Speaker } from '@core/cues';
 import type { CallSummary, CareSuggestion, PromptId } from '@core/reflection';
 import type { Seconds } from '@core/units';

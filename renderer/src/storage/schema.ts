@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { emptySummary, isHardCall, raisePeak, type CallSummary } from '@core/reflection';
+import { emptySummary, isHardCall, raisePeak, withCards, type CallSummary } from '@core/reflection';
 import type { CueChangeRecord } from './records';
 
 /**
@@ -55,15 +55,9 @@ export const SCHEMA: readonly SchemaVersion[] = [
           const summary = emptySummary();
           summary.peaks = { ...summary.peaks, ...(call.peaks ?? {}) };
           for (const change of byCall.get(call.id) ?? []) summary.peaks = raisePeak(summary.peaks, change.cue, change.to);
-          for (const card of cards) {
-            if (card.callId !== call.id) continue;
-            summary.cardsShown++;
-            if (card.helpful === true) summary.cardsHelpful++;
-            if (card.reason?.kind === 'abuse') summary.abuse = true;
-            if (card.reason?.kind === 'bad-news') summary.badNews = true;
-          }
-          call.summary = summary;
-          call.hard = isHardCall(summary) ? 1 : 0;
+          const summaryWithCards = withCards(summary, cards.filter((card) => card.callId === call.id));
+          call.summary = summaryWithCards;
+          call.hard = isHardCall(summaryWithCards) ? 1 : 0;
           if (call.endedAt === null || call.endedAt === undefined) call.open = 1;
           delete call.peaks;
         });

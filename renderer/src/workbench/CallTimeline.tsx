@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { CUES, type Cue } from '@core/cues';
-import type { CallSummary, CallTrace, TracePoint } from '@core/calibration';
+import type { CallOutcome, CallTrace, TracePoint } from '@core/calibration';
 import type { Profile } from '@core/profile';
 import { CUE_NAMES } from './format';
 import type { CallFilter } from './protocol';
@@ -26,7 +26,7 @@ const LIST_LIMIT = 200;
 /** One call at a time: a cue's level against its thresholds, labels and alerts marked, every point opens its utterance. */
 export function CallTimeline({ wb, profile, loaded }: Props) {
   const [filter, setFilter] = useState<CallFilter>('labelled');
-  const [list, setList] = useState<{ calls: CallSummary[]; total: number } | null>(null);
+  const [list, setList] = useState<{ calls: CallOutcome[]; total: number } | null>(null);
   const [callIndex, setCallIndex] = useState<number | null>(null);
   const [trace, setTrace] = useState<CallTrace | null>(null);
   const [cue, setCue] = useState<Cue>('hostility');

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { EvaluationMetrics } from '@core/calibration';
+import type { EvaluationResult } from '@core/calibration';
 import { DEFAULT_PROFILE, type Profile, type ProfileProblem } from '@core/profile';
 import { getActiveProfile } from '../profile/activeProfile';
+import { ProfileFileInput } from '../profile/ProfileFileInput';
 import { readProfileFile } from '../profile/loadProfile';
 import { MetricsTable } from './MetricsTable';
 import type { Workbench } from './useWorkbench';
@@ -9,13 +10,13 @@ import type { Workbench } from './useWorkbench';
 interface Props {
   wb: Workbench;
   draft: Profile;
-  metrics: EvaluationMetrics | null;
+  metrics: EvaluationResult | null;
 }
 
 /** The draft beside a second profile on the same calls: what the change buys and what it costs. */
 export function ComparePanel({ wb, draft, metrics }: Props) {
   const [other, setOther] = useState<{ name: string; profile: Profile } | null>(null);
-  const [otherMetrics, setOtherMetrics] = useState<EvaluationMetrics | null>(null);
+  const [otherMetrics, setOtherMetrics] = useState<EvaluationResult | null>(null);
   const [problems, setProblems] = useState<{ file: string; list: ProfileProblem[] } | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
@@ -59,10 +60,7 @@ export function ComparePanel({ wb, draft, metrics }: Props) {
         <button type="button" onClick={() => input.current?.click()}>
           Profile file…
         </button>
-        <input ref={input} type="file" accept=".json,application/json" hidden onChange={(e) => {
-          void fromFile(e.target.files?.[0]);
-          e.target.value = '';
-        }} />
+        <ProfileFileInput inputRef={input} testId="compare-profile-file" onFile={(file) => void fromFile(file)} />
         {other && (
           <button type="button" onClick={() => setOther(null)}>
             Stop comparing

@@ -1,12 +1,12 @@
 import { CUES } from '@core/cues';
-import type { EvaluationMetrics } from '@core/calibration';
+import type { EvaluationResult } from '@core/calibration';
 import { CUE_NAMES, pct, perHour, seconds, signedPct } from './format';
 
 interface Props {
-  metrics: EvaluationMetrics;
+  metrics: EvaluationResult;
   caption: string;
   /** A second profile on the same calls, shown under each figure of the first. */
-  other?: { name: string; metrics: EvaluationMetrics } | null;
+  other?: { name: string; metrics: EvaluationResult } | null;
 }
 
 /** Segment-level figures per cue, then what they mean per call. */

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { Cue } from '@core/cues';
-import type { PhraseHitSummary } from '@core/calibration';
+import type { PhraseSearchSummary } from '@core/calibration';
 import type { PhraseEntry, Profile } from '@core/profile';
 import { CUE_NAMES } from './format';
 import { latestOnly } from './workbenchClient';
@@ -26,7 +26,7 @@ export function PhraseEditor({ wb, profile, onChange, loaded }: Props) {
   const [cue, setCue] = useState<Cue>('hostility');
   const [weight, setWeight] = useState(0.5);
   const [focus, setFocus] = useState<string>('');
-  const [hits, setHits] = useState<{ phrase: string; summary: PhraseHitSummary } | null>(null);
+  const [hits, setHits] = useState<{ phrase: string; summary: PhraseSearchSummary } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [removed, setRemoved] = useState('');
   const ids = { phrase: useId(), cue: useId(), weight: useId(), removed: useId() };
@@ -169,7 +169,7 @@ export function PhraseEditor({ wb, profile, onChange, loaded }: Props) {
   );
 }
 
-function HitList({ hits, loaded }: { hits: { phrase: string; summary: PhraseHitSummary } | null; loaded: boolean }) {
+function HitList({ hits, loaded }: { hits: { phrase: string; summary: PhraseSearchSummary } | null; loaded: boolean }) {
   if (!loaded) return <p className="muted small">Load calls to see which utterances a phrase would hit.</p>;
   if (!hits) return null;
   const { summary } = hits;

@@ -10,7 +10,7 @@ import {
   THRESHOLD_KEYS,
   thresholdOf,
   withThreshold,
-  type CompactSweepPoint,
+  type MetricsPoint,
   type ThresholdKey,
   type ThresholdTarget,
 } from '@core/calibration';
@@ -28,7 +28,7 @@ interface Props {
 
 interface SweepResult {
   target: ThresholdTarget;
-  points: CompactSweepPoint[];
+  points: MetricsPoint[];
   elapsedMs: number;
 }
 

@@ -1,5 +1,5 @@
-import type { CompactSweepPoint, CallTrace, CallSummary } from '@core/calibration/workbenchTypes';
-import type { EvaluationMetrics, PhraseHitSummary, SweepSpec } from '@core/calibration';
+import type { MetricsPoint, CallTrace, CallOutcome } from '@core/calibration/workbenchTypes';
+import type { EvaluationResult, PhraseSearchSummary, SweepSpec } from '@core/calibration';
 import type { Profile } from '@core/profile';
 
 /** What the workbench asks its worker. Every request carries an id; the answer carries it back. */
@@ -30,10 +30,10 @@ export interface LoadSummary {
 
 export type WorkerResult =
   | { type: 'loaded'; summary: LoadSummary }
-  | { type: 'metrics'; metrics: EvaluationMetrics; elapsedMs: number }
-  | { type: 'sweep'; points: CompactSweepPoint[]; elapsedMs: number }
-  | { type: 'phraseHits'; phrase: string; summary: PhraseHitSummary }
-  | { type: 'calls'; calls: CallSummary[]; total: number }
+  | { type: 'metrics'; metrics: EvaluationResult; elapsedMs: number }
+  | { type: 'sweep'; points: MetricsPoint[]; elapsedMs: number }
+  | { type: 'phraseHits'; phrase: string; summary: PhraseSearchSummary }
+  | { type: 'calls'; calls: CallOutcome[]; total: number }
   | { type: 'trace'; trace: CallTrace };
 
 export type WorkerMessage =

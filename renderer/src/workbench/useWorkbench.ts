@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { EvaluationMetrics } from '@core/calibration';
+import type { EvaluationResult } from '@core/calibration';
 import type { Profile } from '@core/profile';
 import { getActiveProfile } from '../profile/activeProfile';
 import type { LoadSummary } from './protocol';
@@ -12,7 +12,7 @@ export type LoadState =
   | { status: 'failed'; name: string; message: string };
 
 export interface EvaluationState {
-  metrics: EvaluationMetrics | null;
+  metrics: EvaluationResult | null;
   /** The profile these metrics belong to, so stale figures are never shown as current. */
   profile: Profile | null;
   elapsedMs: number | null;

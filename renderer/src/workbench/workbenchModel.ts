@@ -2,14 +2,15 @@ import { CUES } from '@core/cues';
 import {
   PhraseIndex,
   runSweep,
-  type CallSummary,
+  type CallOutcome,
   type CallTrace,
-  type CompactSweepPoint,
-  type EvaluationMetrics,
-  type PhraseHitSummary,
+  type MetricsPoint,
+  type EvaluationResult,
+  type PhraseSearchSummary,
   type SweepSpec,
 } from '@core/calibration';
-import { createCallEvaluator, parseCallLine, scoringKey, type CalibrationCall, type CallEvaluator } from '@core/calibration/engineAdapter';
+import { createCallEvaluator, parseCallLine, scoringKey, type CallEvaluator } from '@core/calibration/engineAdapter';
+import type { LabelledCall } from '@core/labelledCall';
 import type { Profile } from '@core/profile';
 import type { CallFilter, LoadProblem, LoadSummary } from './protocol';
 
@@ -23,7 +24,7 @@ const MAX_LISTED_PROBLEMS = 50;
  * moving a threshold only re-runs the cheap trend-and-metrics stage.
  */
 export class WorkbenchModel {
-  private calls: CalibrationCall[] = [];
+  private calls: LabelledCall[] = [];
   private segments = 0;
   private evaluator: { key: string; evaluator: CallEvaluator } | null = null;
   private problems: LoadProblem[] = [];
@@ -69,29 +70,29 @@ export class WorkbenchModel {
     return this.evaluator.evaluator;
   }
 
-  evaluate(profile: Profile): EvaluationMetrics {
+  evaluate(profile: Profile): EvaluationResult {
     return this.evaluatorFor(profile).evaluate(profile);
   }
 
-  sweep(profile: Profile, spec: SweepSpec): CompactSweepPoint[] {
+  sweep(profile: Profile, spec: SweepSpec): MetricsPoint[] {
     return runSweep(this.evaluatorFor(profile).evaluate, profile, spec).map((p) => ({ value: p.value, metrics: p.metrics }));
   }
 
-  phraseHits(phrase: string): PhraseHitSummary {
+  phraseHits(phrase: string): PhraseSearchSummary {
     this.phraseIndex ??= new PhraseIndex(this.calls);
     return this.phraseIndex.search(phrase);
   }
 
-  listCalls(profile: Profile, filter: CallFilter, limit: number): { calls: CallSummary[]; total: number } {
+  listCalls(profile: Profile, filter: CallFilter, limit: number): { calls: CallOutcome[]; total: number } {
     const evaluator = this.evaluatorFor(profile);
-    const out: CallSummary[] = [];
+    const out: CallOutcome[] = [];
     let total = 0;
     for (let index = 0; index < this.calls.length; index++) {
       if (filter === 'all' && out.length >= limit) {
         total = this.calls.length;
         break;
       }
-      const summary = evaluator.summarise(index, profile);
+      const summary = evaluator.outcome(index, profile);
       if (!matches(summary, filter)) continue;
       total++;
       if (out.length < limit) out.push(summary);
@@ -104,7 +105,7 @@ export class WorkbenchModel {
   }
 }
 
-function matches(s: CallSummary, filter: CallFilter): boolean {
+function matches(s: CallOutcome, filter: CallFilter): boolean {
   switch (filter) {
     case 'all':
       return true;
