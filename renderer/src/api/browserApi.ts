@@ -7,6 +7,7 @@ import {
   type ShortcutBindings,
   type SteadyApi,
 } from '../../../preload/api';
+import { externalUrlProblem } from '../../../preload/externalLinks';
 
 /**
  * The same typed API for a plain browser (end-to-end tests, demos): what
@@ -122,8 +123,10 @@ export const browserApi: SteadyApi = {
   chooseModelFile: pickModelFile,
   onModelProgress: () => () => undefined,
 
+  // The desktop app's list and checks, so the browser build opens exactly the same links.
   openExternal: async (url) => {
-    if (!url.startsWith('https://')) throw new Error(`Only https links open, not ${url}.`);
+    const problem = externalUrlProblem(url);
+    if (problem !== null) throw new Error(`This link does not open: ${problem}.`);
     window.open(url, '_blank', 'noopener,noreferrer');
   },
 
