@@ -3,10 +3,12 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { CUES } from '@core/cues';
 import { evaluateScored, evaluateSentimentBaseline, scoreCalls, type BaselineResult, type EvaluationResult } from '@core/evaluation';
-import { formatLabelledCallError, parseLabelledCalls, type LabelledCall } from '@core/labelledCall';
+import { findLabelledCallWarnings, formatLabelledCallError, parseLabelledCalls, type LabelledCall, type LabelledCallWarning } from '@core/labelledCall';
 import { toRecogniserForm } from '@core/model';
 import { DEFAULT_PROFILE, validateProfile, type Profile } from '@core/profile';
 import { checkSweepOptions, parseBudget, runSweepCli, SWEEP_USAGE, type SweepOptions } from './calibrate/sweep-cli';
+import { decodeUtf8, type DecodedText } from './calibrate/utf8';
+import { formatCallWarnings, profileRefusal } from './calibrate/warnings';
 
 /**
  * `npm run calibrate -- --calls FILE.jsonl [--profile P.json] [--json] [--baseline]`
@@ -71,6 +73,9 @@ export function parseArgs(argv: readonly string[]): CalibrateOptions {
       case '--sweep':
         options.sweep = sweepValue(arg, argv[++i]);
         break;
+      case '--force':
+        options.force = true;
+        break;
       case '--out-profile':
         options.outProfile = sweepValue(arg, argv[++i]);
         break;
@@ -94,19 +99,19 @@ export function parseArgs(argv: readonly string[]): CalibrateOptions {
   } catch (error) {
     throw new CliError(`${(error as Error).message}\n${USAGE}`, 2);
   }
-  return { calls: options.calls, profile: options.profile, json: options.json, baseline: options.baseline, asr: options.asr, sweep: options.sweep, outProfile: options.outProfile, maxFalseAlertsPerHour: options.maxFalseAlertsPerHour };
+  return { calls: options.calls, profile: options.profile, json: options.json, baseline: options.baseline, asr: options.asr, sweep: options.sweep, outProfile: options.outProfile, maxFalseAlertsPerHour: options.maxFalseAlertsPerHour, force: options.force };
 }
 
 /** Largest file read, in bytes: far above any labelled-call file or profile, far below what would exhaust memory. */
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-function readText(path: string, what: string): string {
+function readText(path: string, what: string): DecodedText {
   try {
     // A device such as /dev/zero or a pipe never ends: read regular files only, and only of a sane size.
     const info = statSync(path);
     if (!info.isFile()) throw new CliError(`cannot read the ${what} "${path}": not a regular file`, 1);
     if (info.size > MAX_FILE_BYTES) throw new CliError(`cannot read the ${what} "${path}": ${Math.round(info.size / 2 ** 20)} MB is over the ${MAX_FILE_BYTES / 2 ** 20} MB limit`, 1);
-    return readFileSync(path, 'utf8');
+    return decodeUtf8(readFileSync(path));
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -116,20 +121,22 @@ function readText(path: string, what: string): string {
 
 const MAX_LISTED_ERRORS = 20;
 
-export function loadCalls(path: string): LabelledCall[] {
-  const { calls, errors } = parseLabelledCalls(readText(path, 'labelled-call file'));
+export function loadCalls(path: string): { calls: LabelledCall[]; warnings: LabelledCallWarning[] } {
+  const { text, invalid } = readText(path, 'labelled-call file');
+  const { calls, errors } = parseLabelledCalls(text);
   if (errors.length > 0) {
     const listed = errors.slice(0, MAX_LISTED_ERRORS).map((e) => `  ${path}: ${formatLabelledCallError(e)}`);
     const more = errors.length > MAX_LISTED_ERRORS ? [`  … and ${errors.length - MAX_LISTED_ERRORS} more`] : [];
     throw new CliError([`${path} is not a valid labelled-call file (${errors.length} problem${errors.length === 1 ? '' : 's'}):`, ...listed, ...more].join('\n'), 1);
   }
   if (calls.length === 0) throw new CliError(`${path} holds no calls`, 1);
-  return calls;
+  return { calls, warnings: [...invalid, ...findLabelledCallWarnings(calls)].sort((a, b) => a.line - b.line) };
 }
 
 export function loadProfile(path: string | undefined): Profile {
   if (path === undefined) return DEFAULT_PROFILE;
-  const text = readText(path, 'profile');
+  const { text, invalid } = readText(path, 'profile');
+  if (invalid.length > 0) throw new CliError(`${path}: line ${invalid[0].line}: ${invalid[0].message}`, 1);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -251,8 +258,12 @@ export function main(argv: readonly string[], rawIo: CliIo): number {
   try {
     const options = parseArgs(argv);
     const profile = loadProfile(options.profile);
-    const written = loadCalls(options.calls);
-    const calls = options.asr ? written.map(inRecogniserForm) : written;
+    const loaded = loadCalls(options.calls);
+    const calls = options.asr ? loaded.calls.map(inRecogniserForm) : loaded.calls;
+    const warnings = loaded.warnings;
+    if (warnings.length > 0) io.stderr(formatCallWarnings(options.calls, warnings));
+    const refusal = profileRefusal(options, options.calls, warnings);
+    if (refusal !== null) throw new CliError(refusal, 1);
     if (options.sweep !== undefined) {
       try {
         io.stdout(runSweepCli({ ...options, sweep: options.sweep }, calls, profile, options.calls, io.stderr));

@@ -27,7 +27,7 @@ if (electronBinary()) {
 } else {
   console.log(
     'Electron is not installed on this machine, so Steady opens in your browser instead.\n' +
-      'For the desktop app, fetch Electron once with a network connection: node node_modules/electron/install.js\n',
+      'For the desktop app, fetch Electron once with a network connection: npx install-electron\n',
   );
   run(npx, ['vite', '--config', 'vite.web.config.ts', '--open']);
 }

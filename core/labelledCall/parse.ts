@@ -19,6 +19,22 @@ function describe(value: unknown): string {
   return String(value);
 }
 
+/**
+ * Largest time accepted, in seconds from the start of the call (about 32 years). Anything past it is no time at
+ * all (1e300, or a timestamp in micro- or nanoseconds) and would swamp the hours behind false alerts per hour.
+ */
+export const MAX_TIME_SECONDS = 1e9;
+
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_TIME_SECONDS;
+
+function timeProblem(v: unknown): string {
+  if (v === undefined) return 'missing; expected seconds (a number of 0 or more)';
+  // JSON.parse reads 1e400 as Infinity: say so rather than print "Infinity" as if the file held it.
+  if (v === Infinity || v === -Infinity) return 'expected seconds, got a number too large to hold';
+  if (typeof v === 'number' && v > MAX_TIME_SECONDS) return `expected seconds from the start of the call, got ${v}, which is over ${MAX_TIME_SECONDS} s (about 32 years)`;
+  return `expected seconds (a number of 0 or more), got ${describe(v)}`;
+}
+
 function parseSegment(raw: unknown, path: string, line: number, errors: LabelledCallError[]): LabelledSegment | null {
   const fail = (field: string, message: string): false => {
     errors.push({ line, path: field ? `${path}.${field}` : path, message });
@@ -33,12 +49,11 @@ function parseSegment(raw: unknown, path: string, line: number, errors: Labelled
   if (typeof speaker !== 'string' || !(SPEAKERS as readonly string[]).includes(speaker)) {
     ok = fail('speaker', speaker === undefined ? 'missing; expected "customer" or "agent"' : `expected "customer" or "agent", got ${describe(speaker)}`);
   }
-  if (typeof start !== 'number' || !Number.isFinite(start) || start < 0) {
-    ok = fail('start', start === undefined ? 'missing; expected seconds (a number of 0 or more)' : `expected seconds (a number of 0 or more), got ${describe(start)}`);
-  }
-  if (typeof end !== 'number' || !Number.isFinite(end) || end < 0) {
-    ok = fail('end', end === undefined ? 'missing; expected seconds (a number of 0 or more)' : `expected seconds (a number of 0 or more), got ${describe(end)}`);
-  } else if (typeof start === 'number' && Number.isFinite(start) && end < start) {
+  const startOk = isTime(start);
+  if (!startOk) ok = fail('start', timeProblem(start));
+  if (!isTime(end)) {
+    ok = fail('end', timeProblem(end));
+  } else if (startOk && end < start) {
     ok = fail('end', `ends (${end}) before it starts (${start})`);
   }
   if (typeof text !== 'string') {

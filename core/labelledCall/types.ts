@@ -32,3 +32,11 @@ export interface LabelledCallParse {
   /** Lines that held something (blank lines are skipped). */
   lines: number;
 }
+
+/** What a warning is about, so a caller can tell a unit mistake from a duplicate. */
+export type LabelledCallWarningKind = 'milliseconds' | 'order' | 'overlap' | 'duplicate-id' | 'empty' | 'encoding';
+
+/** Something that parses but would skew the figures; placed like an error. */
+export interface LabelledCallWarning extends LabelledCallError {
+  kind: LabelledCallWarningKind;
+}

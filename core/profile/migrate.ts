@@ -95,3 +95,19 @@ export function profileVersionOf(input: unknown): number | null {
   if (!('format' in record) && !('version' in record)) return 0;
   return typeof record.version === 'number' ? record.version : null;
 }
+
+/**
+ * Where a field of a migrated profile came from in the version 0 file, so a
+ * problem found after migration names a field the supervisor can see in their
+ * file. Null when the field came from the defaults, not from the file.
+ */
+export function v0FieldOf(v1Path: string): string | null {
+  const threshold = /^thresholds\.(distress|hostility|safety)\b/.exec(v1Path);
+  if (threshold) return `thresholds.${threshold[1]}`;
+  if (/^(name|author|note)$/.test(v1Path)) return v1Path;
+  if (v1Path.startsWith('phrases.add')) return `phrases${v1Path.slice('phrases.add'.length)}`;
+  const renamed: Record<string, string> = { 'trend.halfLife': 'smoothing', 'trend.cooldown': 'cooldown', 'alerts.maxNewCardsPerMinute': 'maxCardsPerMinute' };
+  if (renamed[v1Path]) return renamed[v1Path];
+  if (v1Path.startsWith('cards.crisisLine')) return 'crisisLine';
+  return null;
+}

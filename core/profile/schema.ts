@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CARD_IDS } from '../cardIds';
 import { CUES } from '../cues';
 import { EVIDENCE_KINDS } from '../evidence';
+import { PROFILE_LIMITS as L } from './limits';
 
 /**
  * The profile holds every threshold and weight the engine uses, so that a
@@ -33,26 +34,26 @@ const cueThresholds = z
 const cue = z.enum(CUES);
 
 export const phraseEntrySchema = z.strictObject({
-  phrase: z.string().trim().min(1).max(200),
+  phrase: z.string().trim().min(1).max(L.phrase),
   cue,
   weight: z.number().finite().min(-5).max(5),
   kind: z.enum(EVIDENCE_KINDS).optional(),
 });
 
 const cardOverride = z.strictObject({
-  title: z.string().min(1).max(80).optional(),
-  say: z.array(z.string().min(1).max(200)).min(1).max(3).optional(),
-  avoid: z.string().min(1).max(200).optional(),
-  breathe: z.string().min(1).max(200).optional(),
+  title: z.string().min(1).max(L.cardTitle).optional(),
+  say: z.array(z.string().min(1).max(L.cardLine)).min(1).max(L.cardSayLines).optional(),
+  avoid: z.string().min(1).max(L.cardLine).optional(),
+  breathe: z.string().min(1).max(L.cardLine).optional(),
 });
 
-const crisisLineSchema = z.strictObject({ name: z.string().min(1).max(120), phone: z.string().min(1).max(40) });
+const crisisLineSchema = z.strictObject({ name: z.string().min(1).max(L.crisisLineName), phone: z.string().min(1).max(L.crisisLinePhone) });
 
 const profileFields = {
   format: z.literal(PROFILE_FORMAT),
-  name: z.string().min(1).max(120),
-  author: z.string().max(120),
-  note: z.string().max(2000),
+  name: z.string().min(1).max(L.name),
+  author: z.string().max(L.author),
+  note: z.string().max(L.note),
   thresholds: z.strictObject({ distress: cueThresholds, hostility: cueThresholds, safety: cueThresholds }),
   trend: z.strictObject({
     /** Half-life of the exponentially weighted level, in seconds of call time. */
@@ -82,8 +83,8 @@ const profileFields = {
     }),
   }),
   phrases: z.strictObject({
-    add: z.array(phraseEntrySchema).max(5000),
-    remove: z.array(z.string().trim().min(1)).max(5000),
+    add: z.array(phraseEntrySchema).max(L.addedPhrases),
+    remove: z.array(z.string().trim().min(1).max(L.removedPhrase)).max(L.removedPhrases),
   }),
   alerts: z.strictObject({
     maxNewCardsPerMinute: z.number().int().min(1).max(60),
@@ -94,10 +95,10 @@ const profileFields = {
   cards: z.strictObject({
     // Keys are card ids, so a misspelt card is reported rather than silently ignored.
     overrides: z.partialRecord(z.enum(CARD_IDS), cardOverride),
-    abusePolicy: z.string().min(1).max(400),
+    abusePolicy: z.string().min(1).max(L.abusePolicy),
     crisisLine: crisisLineSchema,
     /** Further numbers the organisation wants on the safety card (out-of-hours, a specialist service), in order. */
-    otherCrisisLines: z.array(crisisLineSchema).max(4).optional(),
+    otherCrisisLines: z.array(crisisLineSchema).max(L.otherCrisisLines).optional(),
   }),
   care: z.strictObject({
     hardCallsBeforeBreak: z.number().int().min(1).max(50),
@@ -133,17 +134,19 @@ export type CueThresholds = Profile['thresholds']['distress'];
  * smoothing figure and a flat phrase list. Kept only so that migrate.ts can
  * read those files; nothing writes this shape any more.
  */
+const v0Threshold = score.max(L.v0Threshold);
+
 export const profileV0Schema = z.strictObject({
-  name: z.string().min(1).max(120).optional(),
-  author: z.string().max(120).optional(),
-  note: z.string().max(2000).optional(),
+  name: z.string().min(1).max(L.name).optional(),
+  author: z.string().max(L.author).optional(),
+  note: z.string().max(L.note).optional(),
   /** The level at which a cue alerted (what version 1 calls "rising"). */
-  thresholds: z.strictObject({ distress: score, hostility: score, safety: score }),
+  thresholds: z.strictObject({ distress: v0Threshold, hostility: v0Threshold, safety: v0Threshold }),
   /** Half-life of the smoothed level, in seconds. */
   smoothing: seconds.min(0.1).optional(),
   cooldown: seconds.optional(),
   maxCardsPerMinute: z.number().int().min(1).max(60).optional(),
-  phrases: z.array(phraseEntrySchema).max(5000).optional(),
-  crisisLine: z.string().min(1).max(40).optional(),
+  phrases: z.array(phraseEntrySchema).max(L.addedPhrases).optional(),
+  crisisLine: z.string().min(1).max(L.crisisLinePhone).optional(),
 });
 export type ProfileV0 = z.infer<typeof profileV0Schema>;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { migrateV0, migrateV1, profileVersionOf } from './migrate';
+import { migrateV0, migrateV1, profileVersionOf, v0FieldOf } from './migrate';
 import { PROFILE_FORMAT, PROFILE_VERSION, profileSchema, profileV0Schema, profileV1Schema, type Profile } from './schema';
 
 /** One thing wrong with a profile file, with where it is. */
@@ -38,7 +38,37 @@ function problemsFrom(error: z.ZodError): ProfileProblem[] {
     const path = formatPath(issue.path);
     byKey.set(`${path}\u0000${issue.code}`, { path, message: plainMessage(issue) });
   }
-  return [...byKey.values()];
+  return collapseRepeats([...byKey.values()]);
+}
+
+/** Problems listed per field of a list before the rest are counted; 5,000 identical lines would bury the first. */
+const REPEATS_LISTED = 3;
+
+/**
+ * Keeps the first few problems of each kind in a list (the first one over a
+ * limit comes first, with its path) and counts the rest in one more line.
+ */
+function collapseRepeats(problems: ProfileProblem[]): ProfileProblem[] {
+  const seen = new Map<string, { list: string; extra: number; summary?: ProfileProblem }>();
+  const out: ProfileProblem[] = [];
+  for (const problem of problems) {
+    const list = /^(.*?)\[\d+\]/.exec(problem.path)?.[1];
+    if (list === undefined) {
+      out.push(problem);
+      continue;
+    }
+    const key = `${problem.path.replace(/\[\d+\]/g, '[]')}\u0000${problem.message.replace(/\d+/g, '#')}`;
+    const group = seen.get(key) ?? { list, extra: -REPEATS_LISTED };
+    seen.set(key, group);
+    group.extra++;
+    if (group.extra <= 0) out.push(problem);
+    else if (group.summary) group.summary.message = `and ${group.extra} more entries with the same problem`;
+    else {
+      group.summary = { path: list, message: 'and 1 more entry with the same problem' };
+      out.push(group.summary);
+    }
+  }
+  return out;
 }
 
 /** zod's messages are close to plain words already; a few are reworded for a supervisor reading them. */
@@ -46,9 +76,17 @@ function plainMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     const received = (issue as { input?: unknown }).input;
     if (received === undefined) return `missing: expected ${issue.expected}`;
+    if (typeof received === 'number' && !Number.isFinite(received)) return `expected a finite ${issue.expected}, got ${String(received)}`;
     return `expected ${issue.expected}, got ${describe(received)}`;
   }
   if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
+  if (issue.code === 'too_big' && (issue.origin === 'string' || issue.origin === 'array')) {
+    const input = (issue as { input?: unknown }).input;
+    const has = typeof input === 'string' || Array.isArray(input) ? ` (it has ${input.length.toLocaleString('en')})` : '';
+    const max = Number(issue.maximum).toLocaleString('en');
+    return issue.origin === 'string' ? `too long: at most ${max} characters${has}` : `too many: at most ${max} entries${has}`;
+  }
+  if (issue.code === 'too_big' && issue.origin === 'number') return `too large: at most ${Number(issue.maximum).toLocaleString('en')}, got ${String((issue as { input?: unknown }).input)}`;
   return issue.message;
 }
 
@@ -73,7 +111,7 @@ export function validateProfile(input: unknown): ProfileResult {
   if (version === 0) {
     const v0 = profileV0Schema.safeParse(input, { reportInput: true });
     if (!v0.success) return { ok: false, problems: problemsFrom(v0.error) };
-    return checked(migrateV1(migrateV0(v0.data)), 0);
+    return inV0Terms(checked(migrateV1(migrateV0(v0.data)), 0));
   }
   const record = input as Record<string, unknown>;
   if (version === 1 && record.format === PROFILE_FORMAT) {
@@ -103,6 +141,18 @@ function reservedKeys(value: unknown, path: PropertyKey[]): ProfileProblem[] {
     else found.push(...reservedKeys((value as Record<string, unknown>)[key], at));
   }
   return found;
+}
+
+/** A problem found once migrated is reported at the version 0 field it came from, never at one the file lacks. */
+function inV0Terms(result: ProfileResult): ProfileResult {
+  if (result.ok) return result;
+  return {
+    ok: false,
+    problems: result.problems.map((p) => {
+      const field = v0FieldOf(p.path);
+      return { path: field ?? '', message: `once updated to version ${PROFILE_VERSION} (as ${p.path || 'the whole profile'}): ${p.message}` };
+    }),
+  };
 }
 
 function checked(input: unknown, migratedFrom: number | null): ProfileResult {

@@ -2,7 +2,7 @@ import { shell, type WebContents } from 'electron';
 import { externalUrlProblem } from './external';
 
 /**
- * Our pages never navigate away, open windows, or host webviews. A link to an
+ * Our pages never navigate away (in any frame), open windows, or host webviews. A link to an
  * allowed https site opens in the user's browser instead; anything else is dropped.
  */
 export function guardNavigation(contents: WebContents, isAppUrl: (url: string) => boolean): void {
@@ -12,6 +12,9 @@ export function guardNavigation(contents: WebContents, isAppUrl: (url: string) =
     console.warn(`[steady] navigation to ${url} blocked`);
   };
   contents.on('will-navigate', (event, url) => refuse(event, url));
+  // will-navigate sees only the main frame; an iframe (injected markup, a compromised dependency) could
+  // still be pointed elsewhere and phish inside our window, so every frame's navigation is checked too.
+  contents.on('will-frame-navigate', (details) => refuse(details, details.url));
   contents.on('will-redirect', (event, url) => refuse(event, url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

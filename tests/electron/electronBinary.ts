@@ -15,6 +15,6 @@ export function findElectronBinary(): { path: string } | { missing: string } {
     return { missing: `the electron package has no binary (${(error as Error).message.split('\n')[0]})` };
   }
   if (typeof path !== 'string') return { missing: 'require("electron") did not return a path' };
-  if (!existsSync(path)) return { missing: `no Electron binary at ${path} (install one with a network: npm rebuild electron)` };
+  if (!existsSync(path)) return { missing: `no Electron binary at ${path} (install one with a network: npx install-electron)` };
   return { path };
 }

@@ -58,7 +58,13 @@ describe('navigation guard', () => {
       emitter.emit(event, e, url);
       return e.defaultPrevented;
     };
-    return { navigate, open: (url: string) => openHandler!({ url }) };
+    // will-frame-navigate passes one object: the event, with the frame's target URL on it.
+    const navigateFrame = (url: string, isMainFrame: boolean) => {
+      const e = { url, isMainFrame, isSameDocument: false, frame: null, defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+      emitter.emit('will-frame-navigate', e);
+      return e.defaultPrevented;
+    };
+    return { navigate, navigateFrame, open: (url: string) => openHandler!({ url }) };
   }
 
   it('blocks navigation and redirects away from our pages, and webviews', () => {
@@ -67,6 +73,15 @@ describe('navigation guard', () => {
     expect(navigate('will-redirect', 'file:///etc/passwd')).toBe(true);
     expect(navigate('will-attach-webview', 'https://x.example/')).toBe(true);
     expect(navigate('will-navigate', 'steady://app/index.html#/history')).toBe(false);
+  });
+
+  it('blocks any frame, not only the main one, from navigating away from our pages', () => {
+    const { navigateFrame } = fakeContents();
+    expect(navigateFrame('https://evil.example/login', false)).toBe(true);
+    expect(navigateFrame('https://evil.example/', true)).toBe(true);
+    expect(navigateFrame('data:text/html,<h1>Sign in again</h1>', false)).toBe(true);
+    expect(navigateFrame('steady://evil/index.html', false)).toBe(true);
+    expect(navigateFrame('steady://app/index.html#/workbench', true)).toBe(false);
   });
 
   it('denies every window.open, sending only allow-listed https links to the browser', async () => {

@@ -46,6 +46,23 @@ describe('the active profile', () => {
     expect((await restart()).getActiveProfile()).toEqual(team);
   });
 
+  it('a valid profile that cannot be saved is not made active: the agent is told, and the active one stays after a restart', async () => {
+    const app = await restart();
+    expect(app.setActiveProfile(team)).toEqual({ ok: true, sessionOnly: false });
+    const seen: string[] = [];
+    app.subscribeActiveProfile(() => seen.push(app.getActiveProfile().name));
+    const full = vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const other = { ...team, name: 'Night shift' };
+    const result = await app.loadProfileFile(new File([serializeProfile(other)], 'night.json'));
+    full.mockRestore();
+    expect(result).toEqual({ ok: false, fileName: 'night.json', problems: [{ path: '', message: 'the profile is valid, but it could not be saved on this computer: the storage Steady may use is full' }] });
+    expect(seen).toEqual([]);
+    expect(app.getActiveProfile().name).toBe('Hardship team');
+    expect((await restart()).getActiveProfile().name).toBe('Hardship team');
+  });
+
   it('migrates an old file on load and says so', async () => {
     const app = await restart();
     const old = { name: 'Old team', thresholds: { distress: 0.4, hostility: 0.5, safety: 0.3 } };

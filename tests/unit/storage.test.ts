@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ShownCard } from '@core/cards/types';
 import { CUES, type Cue } from '@core/cues';
 import type { CueReading, CueTransition, EngineUpdate } from '@core/engine/types';
@@ -77,6 +77,12 @@ const boundaryCard: ShownCard = {
   shownAt: 12,
   priority: 2,
 };
+
+// Node 22 and later have Web Locks, held for the life of the process: a recorder stopped as if its window had
+// crashed would keep its call's lock, which a browser drops with the window. These tests run without them.
+// (An own property shadows Navigator's getter; deleting it afterwards brings the real one back.)
+beforeAll(() => globalThis.navigator && Object.defineProperty(globalThis.navigator, 'locks', { value: undefined, configurable: true }));
+afterAll(() => globalThis.navigator && delete (globalThis.navigator as { locks?: unknown }).locks);
 
 let db: SteadyDb;
 let recorder: Recorder | null = null;

@@ -8,10 +8,12 @@ export interface SweepOptions {
   sweep?: string;
   outProfile?: string;
   maxFalseAlertsPerHour?: number;
+  /** Write the profile even though the calls file has warnings. */
+  force?: boolean;
   json: boolean;
 }
 
-export const SWEEP_USAGE = '  [--sweep CUE.THRESHOLD=FROM:TO:STEP] [--out-profile OUT.json [--max-false-alerts-per-hour N]]';
+export const SWEEP_USAGE = '  [--sweep CUE.THRESHOLD=FROM:TO:STEP] [--out-profile OUT.json [--max-false-alerts-per-hour N] [--force]]';
 
 /** Reads "--max-false-alerts-per-hour" as a number of alerts an hour, 0 or more. */
 export function parseBudget(text: string | undefined): number {
@@ -26,6 +28,7 @@ export function parseBudget(text: string | undefined): number {
 export function checkSweepOptions(o: SweepOptions): void {
   if (o.outProfile !== undefined && o.sweep === undefined) throw new Error('--out-profile picks a point from a sweep: add --sweep CUE.THRESHOLD=FROM:TO:STEP');
   if (o.maxFalseAlertsPerHour !== undefined && o.outProfile === undefined && o.sweep === undefined) throw new Error('--max-false-alerts-per-hour applies to --sweep or --out-profile');
+  if (o.force && o.outProfile === undefined) throw new Error('--force only lets --out-profile write a profile despite warnings about the calls file');
   if (o.sweep !== undefined) parseSweepSpec(o.sweep);
 }
 

@@ -1,5 +1,6 @@
 import { DEFAULT_SHORTCUTS, MAX_OPACITY, MIN_OPACITY, type InstalledModel, type OverlayState, type ShortcutBindings } from '../../../preload/api';
 import { bindApi, type EventName, type EventPayload, type InvokeHandlers, type SteadyApi } from '../../../preload/contract';
+import { externalUrlProblem } from '../../../preload/externalLinks';
 
 /**
  * The same typed API for a plain browser (end-to-end tests, demos): what
@@ -115,8 +116,10 @@ const handlers: InvokeHandlers = {
   cancelModelDownload: () => undefined,
   chooseModelFile: pickModelFile,
 
-  openExternal: (url) => {
-    if (!url.startsWith('https://')) throw new Error(`Only https links open, not ${url}.`);
+  // The desktop app's list and checks, so the browser build opens exactly the same links.
+  openExternal: async (url) => {
+    const problem = externalUrlProblem(url);
+    if (problem !== null) throw new Error(`This link does not open: ${problem}.`);
     window.open(url, '_blank', 'noopener,noreferrer');
   },
 };

@@ -51,7 +51,8 @@ export function ProfileLoader({ onLoaded }: Props) {
         {outcome?.ok === true && (
           <p className="profile-loader-ok">
             Loaded “{outcome.profile.name}” from {outcome.fileName}
-            {outcome.migratedFrom !== null ? ` (updated from version ${outcome.migratedFrom})` : ''}.
+            {outcome.migratedFrom !== null ? ` (updated from version ${outcome.migratedFrom})` : ''}
+            {outcome.sessionOnly ? ', for this session only: this browser does not let Steady save it' : ''}.
           </p>
         )}
       </div>

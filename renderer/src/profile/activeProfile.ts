@@ -1,5 +1,5 @@
 import { DEFAULT_PROFILE, type Profile } from '@core/profile';
-import { readStoredProfile, writeStoredProfile } from './profileStorage';
+import { readStoredProfile, writeStoredProfile, type StoreOutcome } from './profileStorage';
 
 /**
  * The profile the engine runs with. One store for the whole renderer so that
@@ -20,10 +20,13 @@ export function getActiveProfile(): Profile {
   return active;
 }
 
-export function setActiveProfile(profile: Profile): void {
+/** Makes the profile active only once it is saved, so what the badge names is what the next start runs. */
+export function setActiveProfile(profile: Profile): StoreOutcome {
+  const stored = writeStoredProfile(profile);
+  if (!stored.ok) return stored;
   active = profile;
-  writeStoredProfile(profile);
   for (const listener of listeners) listener();
+  return stored;
 }
 
 export function subscribeActiveProfile(listener: Listener): () => void {

@@ -1,17 +1,14 @@
-import { parseProfileText, type Profile, type ProfileProblem } from '@core/profile';
+import { MAX_PROFILE_FILE_BYTES, parseProfileText, type Profile, type ProfileProblem } from '@core/profile';
 import { setActiveProfile } from './activeProfile';
 
 export type ProfileLoadOutcome =
-  | { ok: true; profile: Profile; fileName: string; migratedFrom: number | null }
+  | { ok: true; profile: Profile; fileName: string; migratedFrom: number | null; sessionOnly?: boolean }
   | { ok: false; fileName: string; problems: ProfileProblem[] };
-
-/** Largest profile file read: far above any real one (5,000 phrases), small enough never to hang the window. */
-const MAX_PROFILE_BYTES = 5 * 1024 * 1024;
 
 /** Reads and checks a profile file without touching the active profile. */
 export async function readProfileFile(file: File): Promise<ProfileLoadOutcome> {
-  if (file.size > MAX_PROFILE_BYTES) {
-    return { ok: false, fileName: file.name, problems: [{ path: '', message: `the file is ${Math.round(file.size / 1024 / 1024)} MB; a profile is at most 5 MB` }] };
+  if (file.size > MAX_PROFILE_FILE_BYTES) {
+    return { ok: false, fileName: file.name, problems: [{ path: '', message: `the file is ${Math.round(file.size / 1024 / 1024)} MB; a profile is at most ${MAX_PROFILE_FILE_BYTES / 1024 / 1024} MB` }] };
   }
   const result = parseProfileText(await file.text());
   return result.ok
@@ -20,11 +17,13 @@ export async function readProfileFile(file: File): Promise<ProfileLoadOutcome> {
 }
 
 /**
- * Reads a profile file and, only if it is valid, makes it active. A refused
- * file leaves the active profile exactly as it was.
+ * Reads a profile file and, only if it is valid and could be saved, makes it
+ * active. A refused file leaves the active profile exactly as it was.
  */
 export async function loadProfileFile(file: File): Promise<ProfileLoadOutcome> {
   const outcome = await readProfileFile(file);
-  if (outcome.ok) setActiveProfile(outcome.profile);
-  return outcome;
+  if (!outcome.ok) return outcome;
+  const stored = setActiveProfile(outcome.profile);
+  if (!stored.ok) return { ok: false, fileName: outcome.fileName, problems: [{ path: '', message: `the profile is valid, but ${stored.message}` }] };
+  return stored.sessionOnly ? { ...outcome, sessionOnly: true } : outcome;
 }

@@ -28,10 +28,28 @@ export function readStoredProfile(): StoredProfile {
   return result.ok ? { profile: result.profile } : { profile: null, problems: result.problems };
 }
 
-export function writeStoredProfile(profile: Profile): void {
+/** Whether the profile was saved; when it was not, why, in words for the agent. */
+export type StoreOutcome = { ok: true; sessionOnly: boolean } | { ok: false; message: string };
+
+/** Chromium and Firefox name it differently in older versions; the legacy code 22 covers both. */
+function isQuotaError(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error.code === 22);
+}
+
+/**
+ * Saves the profile that is about to become active. A failed setItem leaves the
+ * saved copy as it was, so the caller must keep the active profile unchanged too:
+ * otherwise the badge would name one profile and the next start another.
+ */
+export function writeStoredProfile(profile: Profile): StoreOutcome {
+  const store = storage();
+  // No storage at all (disabled by privacy settings): nothing is ever saved, so the profile is for this session.
+  if (!store) return { ok: true, sessionOnly: true };
   try {
-    storage()?.setItem(PROFILE_STORAGE_KEY, JSON.stringify(profile));
-  } catch {
-    // Quota or disabled storage: the profile stays active for this session only.
+    store.setItem(PROFILE_STORAGE_KEY, JSON.stringify(profile));
+    return { ok: true, sessionOnly: false };
+  } catch (error) {
+    if (isQuotaError(error)) return { ok: false, message: 'it could not be saved on this computer: the storage Steady may use is full' };
+    return { ok: false, message: `it could not be saved on this computer (${error instanceof Error ? error.name : String(error)})` };
   }
 }

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { validateProfile, type Profile, type ProfileProblem } from '@core/profile';
+import { PROFILE_LIMITS, validateProfile, type Profile, type ProfileProblem } from '@core/profile';
 import { setActiveProfile } from '../profile/activeProfile';
 import { downloadProfile, profileFileName } from '../profile/exportProfile';
 import { ProfileBadge } from '../profile/ProfileBadge';
@@ -41,11 +41,11 @@ export function ProfilePanel({ draft, onChange }: Props) {
       </p>
       <div className="wb-field">
         <label htmlFor={ids.name}>Name</label>
-        <input id={ids.name} value={draft.name} maxLength={120} onChange={(e) => onChange({ ...draft, name: e.target.value })} />
+        <input id={ids.name} value={draft.name} maxLength={PROFILE_LIMITS.name} onChange={(e) => onChange({ ...draft, name: e.target.value })} />
         <label htmlFor={ids.author}>Author</label>
-        <input id={ids.author} value={draft.author} maxLength={120} onChange={(e) => onChange({ ...draft, author: e.target.value })} />
+        <input id={ids.author} value={draft.author} maxLength={PROFILE_LIMITS.author} onChange={(e) => onChange({ ...draft, author: e.target.value })} />
         <label htmlFor={ids.note}>Note</label>
-        <textarea id={ids.note} rows={2} maxLength={2000} value={draft.note} onChange={(e) => onChange({ ...draft, note: e.target.value })} />
+        <textarea id={ids.note} rows={2} maxLength={PROFILE_LIMITS.note} value={draft.note} onChange={(e) => onChange({ ...draft, note: e.target.value })} />
       </div>
       <div className="wb-row">
         <button
@@ -65,8 +65,13 @@ export function ProfilePanel({ draft, onChange }: Props) {
           onClick={() => {
             const p = checked();
             if (!p) return;
-            setActiveProfile(p);
-            setNotice(`“${p.name}” is now the active profile on this machine.`);
+            const stored = setActiveProfile(p);
+            if (!stored.ok) {
+              setNotice(null);
+              setProblems([{ path: '', message: `“${p.name}” is valid, but ${stored.message}. “${active.name}” is still active.` }]);
+              return;
+            }
+            setNotice(`“${p.name}” is now the active profile on this machine${stored.sessionOnly ? ', for this session only: this browser does not let Steady save it' : ''}.`);
           }}
         >
           Use on this machine
