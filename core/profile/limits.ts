@@ -13,8 +13,6 @@ export const PROFILE_LIMITS = {
   addedPhrases: 5000,
   /** phrases.add[].phrase */
   phrase: 200,
-  /** phrases.add[].kind */
-  phraseKind: 40,
   /** phrases.remove */
   removedPhrases: 5000,
   /** phrases.remove[] */

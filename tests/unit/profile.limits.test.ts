@@ -18,7 +18,6 @@ const CASES: Record<Exclude<Limit, 'v0Threshold'>, { row: string; unit: 'charact
   note: { row: '`note`', unit: 'characters', over: (p, n) => (p.note = text(n)), path: 'note' },
   addedPhrases: { row: '`phrases.add`', unit: 'entries', over: (p, n) => (p.phrases.add = list(n, phrase) as Profile['phrases']['add']), path: 'phrases.add' },
   phrase: { row: '`phrases.add[].phrase`', unit: 'characters', over: (p, n) => (p.phrases.add = [phrase(0), { ...phrase(1), phrase: text(n) }] as Profile['phrases']['add']), path: 'phrases.add[1].phrase' },
-  phraseKind: { row: '`phrases.add[].kind`', unit: 'characters', over: (p, n) => (p.phrases.add = [{ ...phrase(0), kind: text(n) }] as Profile['phrases']['add']), path: 'phrases.add[0].kind' },
   removedPhrases: { row: '`phrases.remove`', unit: 'entries', over: (p, n) => (p.phrases.remove = list(n, (i) => `w${i}`)), path: 'phrases.remove' },
   removedPhrase: { row: '`phrases.remove[]`', unit: 'characters', over: (p, n) => (p.phrases.remove = ['fine', text(n)]), path: 'phrases.remove[1]' },
   cardTitle: { row: '`cards.overrides.*.title`', unit: 'characters', over: (p, n) => (p.cards.overrides = { boundary: { title: text(n) } }), path: 'cards.overrides.boundary.title' },
