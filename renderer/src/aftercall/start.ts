@@ -2,7 +2,10 @@ import { callSession } from '../session';
 import type { CallSession } from '../session/types';
 import { getDb, type SteadyDb } from '../storage/db';
 import { describeStorageError } from '../storage/errors';
+import { replayJournals } from '../storage/journalReplay';
+import { askPersistentStorage } from '../storage/persist';
 import { applyRetention, recoverUnfinishedCalls } from '../storage/queries';
+import { retryPendingReflections } from '../storage/reflectionSaves';
 import { startRecorder, type Recorder } from '../storage/recorder';
 import type { CallRecord } from '../storage/records';
 import { readSetting } from '../storage/settings';
@@ -60,7 +63,11 @@ export function startAfterCall(session: CallSession = callSession, database: Ste
     if (event.type === 'call-started' && viewFromHash(location.hash) === 'reflect') location.hash = '#/overlay';
   });
 
-  void recoverUnfinishedCalls(database, rec.liveCallId())
+  void askPersistentStorage();
+  // A call journaled by a window that closed before the database took it goes in first, so it is recovered like any other.
+  void replayJournals(database, rec.liveCallId())
+    .catch((error: unknown) => reportStorageProblem(describeStorageError(error, 'saving a call kept from last time')))
+    .then(() => recoverUnfinishedCalls(database, rec.liveCallId()))
     .then(async (cutOff) => {
       // A reflection left half-written (the window closed mid-reflection) is offered again, words and all.
       const drafted = await database.calls.bulkGet(draftCallIds());
@@ -74,6 +81,7 @@ export function startAfterCall(session: CallSession = callSession, database: Ste
     .catch((error: unknown) => reportStorageProblem(describeStorageError(error, 'checking for a call cut off last time')))
     // A marker for tests and diagnostics: the check for cut-off calls has finished.
     .finally(() => document.documentElement.setAttribute('data-steady-recovery', 'done'));
+  void retryPendingReflections(database);
   void runRetentionNow();
   const retention = setInterval(() => void runRetentionNow(), RETENTION_EVERY_MS);
 

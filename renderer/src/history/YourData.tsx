@@ -5,7 +5,10 @@ import { dropAllDrafts } from '../aftercall/draft';
 import { getRecorder, runRetentionNow } from '../aftercall/start';
 import { getDb } from '../storage/db';
 import { describeStorageError, type StorageProblem } from '../storage/errors';
+import { dropJournalsExcept } from '../storage/journal';
 import { deleteEverything, exportMyData } from '../storage/queries';
+import { dropPendingReflections } from '../storage/reflectionSaves';
+import { forgetUnreadableRows } from '../storage/unreadable';
 import { StorageNotice } from '../storage/StorageNotice';
 import { useSetting } from '../storage/useSetting';
 
@@ -59,6 +62,10 @@ export function YourData({ onDeleted }: { onDeleted: () => void }) {
     try {
       await getRecorder()?.flush().catch(() => undefined);
       await deleteEverything(getDb());
+      const live = getRecorder()?.liveCallId();
+      dropJournalsExcept(new Set(live ? [live] : []));
+      dropPendingReflections();
+      forgetUnreadableRows();
       dropAllDrafts();
       clearOffers();
       setConfirming(false);

@@ -9,6 +9,7 @@ import { dispatchCommand } from '../commands';
 import { getActiveProfile, subscribeActiveProfile } from '../profile/activeProfile';
 import { ProfileBadge } from '../profile/ProfileBadge';
 import { useCallSession } from '../session';
+import { CallSavingNotice } from '../storage/CallSavingNotice';
 import type { CallSessionSnapshot, ShownCardRecord } from '../session/types';
 import { CardView } from './CardView';
 import { CueMeters } from './CueMeters';
@@ -85,6 +86,7 @@ export function OverlayView() {
         <ProfileBadge />
       </div>
       <ListeningNotice snapshot={snapshot} />
+      <CallSavingNotice />
       {live ? null : <ShortcutTrouble />}
       {live && moments > 0 ? (
         <p className="call-moments" data-testid="moments">

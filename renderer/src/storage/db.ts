@@ -30,6 +30,22 @@ export class SteadyDb extends Dexie {
 export const DATA_TABLES = ['calls', 'segments', 'cueChanges', 'cards', 'reflections', 'settings'] as const;
 
 let shared: SteadyDb | null = null;
+const lostListeners = new Set<(deleted: boolean) => void>();
+
+/**
+ * Told when the connection closes under the app: another window deleted the
+ * database (deleted = true), or the browser closed it (storage cleared, a newer
+ * version opening). Dexie reopens by itself on the next use; what the old
+ * database held may be gone, so writers rewrite what they still have.
+ */
+export function onConnectionLost(listener: (deleted: boolean) => void): () => void {
+  lostListeners.add(listener);
+  return () => lostListeners.delete(listener);
+}
+
+function connectionLost(deleted: boolean): void {
+  for (const listener of [...lostListeners]) listener(deleted);
+}
 
 /** The app's one database connection. */
 export function getDb(): SteadyDb {
@@ -37,6 +53,11 @@ export function getDb(): SteadyDb {
     shared = new SteadyDb();
     // Another window holds an older version open: say so instead of waiting silently.
     shared.on('blocked', () => reportStorageProblem(describeStorageError({ name: 'BlockedError', message: 'blocked' }, 'opening your saved calls')));
+    shared.on('versionchange', (event: IDBVersionChangeEvent) => {
+      // Dexie closes the connection itself (and reopens on the next use) so the other window can go ahead.
+      connectionLost(!event.newVersion);
+    });
+    shared.on('close', () => connectionLost(false));
     shared.on('ready', () => {
       if (getStorageProblemKind() === 'blocked') reportStorageProblem(null);
     });
