@@ -4,6 +4,7 @@ import '../care/care.css';
 import { getDb } from '../storage/db';
 import { describeStorageError, type StorageProblem } from '../storage/errors';
 import { loadCallDetail, type CallDetail } from '../storage/queries';
+import { CallSavingNotice } from '../storage/CallSavingNotice';
 import { StorageNotice } from '../storage/StorageNotice';
 import { untilSettledOrTroubled } from '../storage/status';
 import './aftercall.css';
@@ -125,6 +126,7 @@ export function ReflectionView() {
       </p>
       {interrupted && <p className="interrupted">Steady closed during this call. Everything up to that moment was kept.</p>}
       {load.state === 'failed' && <StorageNotice problem={load.problem} />}
+      <CallSavingNotice />
       <StorageNotice />
 
       <h2>What happened</h2>

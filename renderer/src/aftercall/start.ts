@@ -9,7 +9,7 @@ import { retryPendingReflections } from '../storage/reflectionSaves';
 import { startRecorder, type Recorder } from '../storage/recorder';
 import type { CallRecord } from '../storage/records';
 import { readSetting } from '../storage/settings';
-import { reportStorageProblem } from '../storage/status';
+import { reportStorageProblem, untilSettledOrTroubled } from '../storage/status';
 import { viewFromHash } from '../views';
 import { draftCallIds } from './draft';
 import { offerFromCall, offerReflection, reflectHref } from './offer';
@@ -54,7 +54,9 @@ export function startAfterCall(session: CallSession = callSession, database: Ste
 
   /** Opens the reflection, but only from the call view, only if the agent wants it, and never over a live call. */
   const openReflection = async (callId: string) => {
-    const wanted = await readSetting(database, 'openReflectionAfterCall').catch(() => true);
+    // A blocked database makes the read wait; the default (open it) stands until it answers.
+    const reading = readSetting(database, 'openReflectionAfterCall');
+    const wanted = (await untilSettledOrTroubled(reading)) === 'settled' ? await reading.catch(() => true) : true;
     if (wanted && viewFromHash(location.hash) === 'overlay' && session.getSnapshot().status !== 'live') location.hash = reflectHref(callId);
   };
 
