@@ -10,6 +10,7 @@ import { startRecorder, type Recorder } from '../storage/recorder';
 import type { CallRecord } from '../storage/records';
 import { readSetting } from '../storage/settings';
 import { reportStorageProblem, untilSettledOrTroubled } from '../storage/status';
+import { usableRow } from '../storage/unreadable';
 import { viewFromHash } from '../views';
 import { draftCallIds } from './draft';
 import { offerFromCall, offerReflection, reflectHref } from './offer';
@@ -72,7 +73,7 @@ export function startAfterCall(session: CallSession = callSession, database: Ste
     .then(() => recoverUnfinishedCalls(database, rec.liveCallId()))
     .then(async (cutOff) => {
       // A reflection left half-written (the window closed mid-reflection) is offered again, words and all.
-      const drafted = await database.calls.bulkGet(draftCallIds());
+      const drafted = (await database.calls.bulkGet(draftCallIds())).map((row) => usableRow('calls', row));
       const reflected = await database.reflections.bulkGet(drafted.map((c) => c?.id ?? ''));
       const unfinished = drafted.filter((call, i): call is CallRecord => !!call && call.endedAt !== null && !reflected[i]);
       const waiting = [...unfinished, ...cutOff].sort((a, b) => a.startedAt - b.startedAt);
