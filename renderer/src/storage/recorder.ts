@@ -141,7 +141,7 @@ export function startRecorder(session: Pick<CallSession, 'onEvent'>, options: Re
   }
 
   // The database was deleted or closed under us: what it held of these calls may be gone, so all of it is written again.
-  const offLost = onConnectionLost((deleted) => {
+  const offLost = onConnectionLost(db, (deleted) => {
     if (journals.length === 0) return;
     for (const journal of journals) journal.markAllUnwritten();
     if (deleted && live) lostWhileLive = true;
