@@ -21,6 +21,7 @@ import { offerFromCall, offerReflection, reflectHref } from './offer';
  * call cut off by a crash, and transcript retention.
  */
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
+const REPLAY_RETRY_MS = 5000;
 
 let recorder: Recorder | null = null;
 let db: SteadyDb | null = null;
@@ -67,9 +68,22 @@ export function startAfterCall(session: CallSession = callSession, database: Ste
   });
 
   void askPersistentStorage();
-  // A call journaled by a window that closed before the database took it goes in first, so it is recovered like any other.
+  // A call kept in a journal by a window that closed before the database took it goes in first, so it is
+  // recovered like any other. While the database refuses it (still full), it is retried, then offered.
+  let replayTimer: ReturnType<typeof setTimeout> | null = null;
+  const replayLater = () => {
+    replayTimer = setTimeout(() => {
+      void replayJournals(database, rec.liveCallId())
+        .then(() => recoverUnfinishedCalls(database, rec.liveCallId()))
+        .then((cutOff) => cutOff.forEach((call) => offerReflection(offerFromCall(call))))
+        .catch(replayLater);
+    }, REPLAY_RETRY_MS);
+  };
   void replayJournals(database, rec.liveCallId())
-    .catch((error: unknown) => reportStorageProblem(describeStorageError(error, 'saving a call kept from last time')))
+    .catch((error: unknown) => {
+      reportStorageProblem(describeStorageError(error, 'saving a call kept from last time'));
+      replayLater();
+    })
     .then(() => recoverUnfinishedCalls(database, rec.liveCallId()))
     .then(async (cutOff) => {
       // A reflection left half-written (the window closed mid-reflection) is offered again, words and all.
@@ -90,6 +104,7 @@ export function startAfterCall(session: CallSession = callSession, database: Ste
 
   return () => {
     clearInterval(retention);
+    if (replayTimer !== null) clearTimeout(replayTimer);
     offEvents();
     rec.stop();
     recorder = null;
