@@ -200,9 +200,9 @@ export function ReflectionForm({ callId, summary, existing, onSaved, onSkip }: P
       {problem && (
         <p className="muted" role="status" data-testid="reflection-waiting">
           {waiting === 'disk'
-            ? 'Your reflection is kept on this computer, and Steady will save it by itself as soon as it can, even after a restart.'
+            ? 'Your words are still here and kept on this computer. Steady will save them by itself as soon as it can, even after a restart.'
             : waiting === 'memory'
-              ? 'Your reflection is kept in memory only, and Steady keeps trying to save it. Keep this window open until it says it is saved.'
+              ? 'Your words are still on this screen, kept in memory only. Steady keeps trying to save them: keep this window open until it says they are saved.'
               : draftKept
                 ? 'Your words are still here and kept on this computer. Try Save again when the problem is fixed.'
                 : 'Your words are still on this screen. Keep this window open and try Save again.'}
