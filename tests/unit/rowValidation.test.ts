@@ -43,14 +43,18 @@ describe('reading past a damaged row', () => {
       ['ok-1', null],
       ['ok-2', null],
     ]);
-    expect(await trendRows(db, NOW - 7 * DAY)).toHaveLength(2);
+    // The trend reads only when, how hard and how tense: a call whose summary is damaged still counts there.
+    expect(await trendRows(db, NOW - 7 * DAY)).toHaveLength(3);
+    await db.calls.put({ ...good('bad-hard', NOW - DAY / 3), hard: 'yes' } as unknown as CallRecord);
+    expect(await trendRows(db, NOW - 7 * DAY)).toHaveLength(3);
     expect(await hardCallEnds(db, NOW - 7 * DAY)).toHaveLength(2);
     expect(await recoverUnfinishedCalls(db, null)).toEqual([]);
     expect(await loadCallDetail(db, 'bad')).toBeNull();
-    expect(await countCalls(db)).toBe(3);
+    expect(await countCalls(db)).toBe(4);
     expect(getUnreadableRows().map((r) => [r.table, r.key])).toEqual([
       ['calls', 'bad'],
       ['reflections', 'ok-1'],
+      ['calls', 'bad-hard'],
     ]);
   });
 

@@ -3,6 +3,7 @@ import { liveCallIds } from './callLock';
 import { announceStorageChange } from './changes';
 import { DATA_TABLES, type SteadyDb } from './db';
 import type { CallRecord, CardRecord, CueChangeRecord, ReflectionRecord, SegmentRecord } from './records';
+import { callTrendSchema, reflectionTrendSchema } from './rowSchemas';
 import { usableRow, usableRows } from './unreadable';
 
 /** Everything kept about one call, for the reflection and the history's detail. */
@@ -71,8 +72,8 @@ export async function countCalls(db: SteadyDb, from?: number, to?: number): Prom
 /** Calls since a moment, with the stress check-in from their reflection: the trend chart's input. */
 export async function trendRows(db: SteadyDb, since: number): Promise<{ startedAt: number; hard: boolean; stress: number | null }[]> {
   return db.transaction('r', [db.calls, db.reflections], async () => {
-    const calls = usableRows('calls', await db.calls.where('startedAt').aboveOrEqual(since).toArray());
-    const reflections = usableRows('reflections', await db.reflections.where('savedAt').aboveOrEqual(since).toArray());
+    const calls = usableRows('calls', await db.calls.where('startedAt').aboveOrEqual(since).toArray(), callTrendSchema);
+    const reflections = usableRows('reflections', await db.reflections.where('savedAt').aboveOrEqual(since).toArray(), reflectionTrendSchema);
     const stress = new Map(reflections.map((r) => [r.callId, r.stress]));
     return calls.map((call) => ({ startedAt: call.startedAt, hard: call.hard === 1, stress: stress.get(call.id) ?? null }));
   });
@@ -81,7 +82,7 @@ export async function trendRows(db: SteadyDb, since: number): Promise<{ startedA
 /** End times of hard calls since a moment: the care break's input. */
 export async function hardCallEnds(db: SteadyDb, since: number): Promise<number[]> {
   // A call ends after it starts, so scanning by start time from a few hours earlier is enough.
-  const calls = usableRows('calls', await db.calls.where('startedAt').above(since - 6 * 60 * 60 * 1000).toArray());
+  const calls = usableRows('calls', await db.calls.where('startedAt').above(since - 6 * 60 * 60 * 1000).toArray(), callTrendSchema);
   return calls.filter((c) => c.hard === 1 && c.endedAt !== null && c.endedAt >= since).map((c) => c.endedAt as number);
 }
 

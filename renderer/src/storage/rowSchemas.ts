@@ -101,15 +101,19 @@ export const ROW_SCHEMAS: Record<RowTable, z.ZodType> = {
   reflections: reflectionRowSchema,
 };
 
+/**
+ * Just the fields the trend chart and the care break read, for the queries that
+ * scan weeks of calls: checking whole rows there would cost more than the read.
+ */
+export const callTrendSchema = z.looseObject({ id: z.string().min(1), startedAt: finite, endedAt: finite.nullable(), hard: z.union([z.literal(0), z.literal(1)]) });
+export const reflectionTrendSchema = z.looseObject({ callId: z.string(), stress: z.number().int().min(1).max(5).nullable() });
+
 /** The first problem with a row, as "summary: expected object, received null". */
-export function rowProblem(table: RowTable, row: unknown): string | null {
-  const result = ROW_SCHEMAS[table].safeParse(row);
+export function rowProblem(table: RowTable, row: unknown, schema: z.ZodType = ROW_SCHEMAS[table]): string | null {
+  const result = schema.safeParse(row);
   if (result.success) return null;
   const issue = result.error.issues[0];
   const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
   return `${where}${issue?.message ?? 'not a valid record'}`;
 }
 
-export function isValidRow<T extends RowTable>(table: T, row: unknown): row is RowKinds[T] {
-  return ROW_SCHEMAS[table].safeParse(row).success;
-}

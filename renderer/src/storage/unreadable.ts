@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { IndexableType } from 'dexie';
+import type { z } from 'zod';
 import type { SteadyDb } from './db';
 import { rowProblem, type RowKinds, type RowTable } from './rowSchemas';
 
@@ -43,12 +44,12 @@ function note(table: RowTable, row: unknown, problem: string): void {
   changed();
 }
 
-/** Keeps the rows that can be used; notes the others. */
-export function usableRows<T extends RowTable>(table: T, rows: readonly unknown[]): RowKinds[T][] {
+/** Keeps the rows that can be used (checked whole, or only for the fields a query reads); notes the others. */
+export function usableRows<T extends RowTable>(table: T, rows: readonly unknown[], schema?: z.ZodType): RowKinds[T][] {
   const ok: RowKinds[T][] = [];
   for (const row of rows) {
     if (row === undefined) continue;
-    const problem = rowProblem(table, row);
+    const problem = rowProblem(table, row, schema);
     if (problem === null) ok.push(row as RowKinds[T]);
     else note(table, row, problem);
   }
