@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { choosePractice, openOverlay, readScenario, recordCards, waitForFinished } from './overlayHarness';
+import { choosePractice, openOverlay, readScenario, recordCards, screenshot, waitForFinished } from './overlayHarness';
 import { countRows, deleteDatabase, holdOldVersion, putRaw, releaseOldVersion } from './storageHarness';
 
 /**
@@ -62,7 +62,7 @@ test.beforeEach(async ({ page }) => {
   await recordCards(page);
 });
 
-test('a tab holding the database at an older version: the call is kept, the overlay says why, and it is saved once that tab closes', async ({ page, context }) => {
+test('a tab holding the database at an older version: the call is kept, the overlay says why, and it is saved once that tab closes', async ({ page, context }, testInfo) => {
   const oldTab = await context.newPage();
   await holdOldVersion(oldTab);
 
@@ -71,6 +71,7 @@ test('a tab holding the database at an older version: the call is kept, the over
   await expect(notice).toContainText('Not saving right now: another Steady window or tab is holding your saved calls open.');
   await expect(notice).toContainText('Your call is kept in memory and in a backup on this computer.');
   await expect(page.getByTestId('call-status')).toHaveAttribute('data-status', 'live');
+  await screenshot(page, testInfo, 'overlay-not-saving-blocked');
   await finish(page);
 
   // The reflection still opens, from the call kept in memory, and its save waits too.
@@ -149,7 +150,7 @@ test('the database is deleted by another tab mid-call: the call is written again
   await expect(page.getByTestId('history-call')).toHaveCount(1);
 });
 
-test('one damaged record: History still opens, says 1 record could not be read, lets it be exported or deleted, and Delete everything works', async ({ page }) => {
+test('one damaged record: History still opens, says 1 record could not be read, lets it be exported or deleted, and Delete everything works', async ({ page }, testInfo) => {
   await openOverlay(page);
   await choosePractice(page, PRACTICE);
   await page.getByRole('radio', { name: 'Fastest' }).check();
@@ -164,6 +165,7 @@ test('one damaged record: History still opens, says 1 record could not be read, 
   const unreadable = history.getByTestId('unreadable-records');
   await expect(unreadable).toContainText('1 record could not be read');
   await expect(history.getByText('1 call.')).toBeVisible();
+  await screenshot(page, testInfo, 'history-unreadable-record');
 
   const download = page.waitForEvent('download');
   await unreadable.getByRole('button', { name: 'Export it' }).click();

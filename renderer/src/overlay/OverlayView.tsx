@@ -86,7 +86,6 @@ export function OverlayView() {
         <ProfileBadge />
       </div>
       <ListeningNotice snapshot={snapshot} />
-      <CallSavingNotice />
       {live ? null : <ShortcutTrouble />}
       {live && moments > 0 ? (
         <p className="call-moments" data-testid="moments">
@@ -103,6 +102,8 @@ export function OverlayView() {
       </div>
 
       <CueMeters cues={snapshot.update.cues} thresholds={profile.thresholds} />
+      {/* Below the card and meters: the call comes first, and a saving problem should not push the card down. */}
+      <CallSavingNotice />
       {snapshot.status === 'idle' || compact ? null : <Transcript lines={snapshot.lines} />}
 
       {!live ? (

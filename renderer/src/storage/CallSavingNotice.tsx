@@ -40,7 +40,7 @@ export function CallSavingNotice() {
   const words = callSavingWords(saving, problem);
   if (!words) return null;
   return (
-    <p className="storage-notice call-saving" role="status" data-testid="call-saving" data-kind={problem?.kind ?? 'rewritten'}>
+    <p className="call-saving" role="status" data-testid="call-saving" data-kind={problem?.kind ?? 'rewritten'}>
       {words}
     </p>
   );
