@@ -184,6 +184,20 @@ describe('recorder with its journal', () => {
     expect(detail?.cueChanges).toMatchObject([{ cue: 'hostility', to: 'rising' }]);
   });
 
+  it('says the call is in memory only when the backup is full too', async () => {
+    const store = memoryStore();
+    store.full = true;
+    vi.spyOn(db, 'transaction').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const session = fakeSession();
+    recorder = startRecorder(session, { db, flushMs: 10, journalStore: store });
+    session.emit({ type: 'call-started', snapshot: snapshot() });
+    session.emit({ type: 'segment', event: final(0), update: update(4) });
+    await expect(recorder.flush()).rejects.toThrow();
+    expect(getCallSaving()).toMatchObject({ problem: { kind: 'quota' }, kept: 'memory', unsavedCalls: 1 });
+    // Still whole in memory, for the reflection.
+    expect(recorder.unsavedCall('call-1')?.segments).toHaveLength(1);
+  });
+
   it('writes the whole call again when the database is deleted under it, without doubling cue changes', async () => {
     const session = fakeSession();
     recorder = startRecorder(session, { db, flushMs: 10, journalStore: memoryStore() });
