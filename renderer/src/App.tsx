@@ -4,6 +4,7 @@ import { HistoryView } from './history/HistoryView';
 import { OverlayView } from './overlay/OverlayView';
 import { useKeyboardShortcuts, useSessionCommands } from './overlay/shortcuts';
 import { ReflectionView } from './aftercall/ReflectionView';
+import { ViewBoundary } from './ViewBoundary';
 import { WorkbenchView } from './workbench/WorkbenchView';
 import { VIEWS, VIEW_LABELS, viewFromHash, type ViewName } from './views';
 
@@ -32,11 +33,14 @@ export function App() {
         ))}
       </nav>
       <main className="app-main">
-        {view === 'overlay' && <OverlayView />}
-        {view === 'reflect' && <ReflectionView />}
-        {view === 'history' && <HistoryView />}
-        {view === 'workbench' && <WorkbenchView />}
-        {view === 'audio' && <AudioView />}
+        {/* Keyed by view, so moving to another view also clears a failure. */}
+        <ViewBoundary key={view} label={VIEW_LABELS[view]}>
+          {view === 'overlay' && <OverlayView />}
+          {view === 'reflect' && <ReflectionView />}
+          {view === 'history' && <HistoryView />}
+          {view === 'workbench' && <WorkbenchView />}
+          {view === 'audio' && <AudioView />}
+        </ViewBoundary>
       </main>
     </div>
   );

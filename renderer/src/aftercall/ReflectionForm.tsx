@@ -1,8 +1,8 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CARE_CATEGORY_LABELS, chooseGrace, choosePrompts, suggestCare, type CallSummary, type CareSuggestion } from '@core/reflection';
 import { getDb } from '../storage/db';
 import { describeStorageError, type StorageProblem } from '../storage/errors';
-import { saveReflection } from '../storage/queries';
+import { saveReflectionReliably } from '../storage/reflectionSaves';
 import type { ReflectionAnswer, ReflectionRecord } from '../storage/records';
 import { StorageNotice } from '../storage/StorageNotice';
 import { useSetting } from '../storage/useSetting';
@@ -42,6 +42,15 @@ export function ReflectionForm({ callId, summary, existing, onSaved, onSkip }: P
   const [problem, setProblem] = useState<StorageProblem | null>(null);
   const [draftKept, setDraftKept] = useState(true);
   const [saving, setSaving] = useState(false);
+  // The save is waiting for the database; where the reflection is kept meanwhile.
+  const [waiting, setWaiting] = useState<'disk' | 'memory' | null>(null);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const [writing, setWriting] = useState<ReadonlySet<string>>(new Set());
   const id = useId();
 
@@ -69,7 +78,7 @@ export function ReflectionForm({ callId, summary, existing, onSaved, onSkip }: P
   const save = async () => {
     setSaving(true);
     try {
-      await saveReflection(getDb(), {
+      const result = await saveReflectionReliably(getDb(), {
         callId,
         savedAt: Date.now(),
         answers: draft.answers.map((a) => ({ ...a, text: a.text.trim() })),
@@ -77,9 +86,23 @@ export function ReflectionForm({ callId, summary, existing, onSaved, onSkip }: P
         care: draft.care,
         grace,
       });
-      dropDraft(callId);
-      setProblem(null);
-      onSaved();
+      if (result.outcome === 'saved') {
+        dropDraft(callId);
+        setProblem(null);
+        setWaiting(null);
+        onSaved();
+        return;
+      }
+      setProblem(result.problem);
+      setWaiting(result.keptOnDisk ? 'disk' : 'memory');
+      // Retried by itself; once the database has it, this screen says so like any save.
+      void result.saved.then(() => {
+        dropDraft(callId);
+        if (!mounted.current) return;
+        setProblem(null);
+        setWaiting(null);
+        onSaved();
+      });
     } catch (error) {
       setProblem(describeStorageError(error, 'saving your reflection'));
     } finally {
@@ -175,8 +198,14 @@ export function ReflectionForm({ callId, summary, existing, onSaved, onSkip }: P
 
       <StorageNotice problem={problem} />
       {problem && (
-        <p className="muted" role="status">
-          {draftKept ? 'Your words are still here and kept on this computer. Try Save again when the problem is fixed.' : 'Your words are still on this screen. Keep this window open and try Save again.'}
+        <p className="muted" role="status" data-testid="reflection-waiting">
+          {waiting === 'disk'
+            ? 'Your words are still here and kept on this computer. Steady will save them by itself as soon as it can, even after a restart.'
+            : waiting === 'memory'
+              ? 'Your words are still on this screen, kept in memory only. Steady keeps trying to save them: keep this window open until it says they are saved.'
+              : draftKept
+                ? 'Your words are still here and kept on this computer. Try Save again when the problem is fixed.'
+                : 'Your words are still on this screen. Keep this window open and try Save again.'}
         </p>
       )}
       <p className="private-note muted">Only you can see this. It stays on this computer and is never part of a profile or a supervisor’s view.</p>

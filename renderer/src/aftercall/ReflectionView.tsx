@@ -4,12 +4,15 @@ import '../care/care.css';
 import { getDb } from '../storage/db';
 import { describeStorageError, type StorageProblem } from '../storage/errors';
 import { loadCallDetail, type CallDetail } from '../storage/queries';
+import { CallSavingNotice } from '../storage/CallSavingNotice';
 import { StorageNotice } from '../storage/StorageNotice';
+import { untilSettledOrTroubled } from '../storage/status';
 import './aftercall.css';
 import { dropDraft } from './draft';
 import { callClock, dateTimeWords, durationWords, summaryWords } from './format';
 import { reflectHref, resolveOffer, useReflectionOffers, type ReflectionOffer } from '../offers/reflectionOffers';
 import { ReflectionForm } from './ReflectionForm';
+import { getRecorder } from './start';
 import { Timeline } from './Timeline';
 
 /** The call named in the hash (#/reflect/<id>), if any. */
@@ -29,16 +32,36 @@ function useHashCallId(): string | null {
 
 type Load = { state: 'loading' } | { state: 'ready'; detail: CallDetail | null } | { state: 'failed'; problem: StorageProblem };
 
+/** The call as its journal keeps it, when the database does not have it (yet). */
+function keptCall(callId: string): CallDetail | null {
+  const kept = getRecorder()?.unsavedCall(callId);
+  if (!kept) return null;
+  const segments = [...kept.segments].sort((a, b) => a.start - b.start);
+  const cueChanges = [...kept.cueChanges].sort((a, b) => a.at - b.at);
+  const cards = [...kept.cards].sort((a, b) => a.seq - b.seq);
+  return { call: kept.call, segments, cueChanges, cards, reflection: null };
+}
+
 function useCallDetail(callId: string | null): Load {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   useEffect(() => {
     if (!callId) return;
     let live = true;
     setLoad({ state: 'loading' });
-    loadCallDetail(getDb(), callId).then(
-      (detail) => live && setLoad({ state: 'ready', detail }),
-      (error: unknown) => live && setLoad({ state: 'failed', problem: describeStorageError(error, 'opening this call') }),
+    const reading = loadCallDetail(getDb(), callId);
+    reading.then(
+      (detail) => live && setLoad({ state: 'ready', detail: detail ?? keptCall(callId) }),
+      (error: unknown) => {
+        if (!live) return;
+        const kept = keptCall(callId);
+        setLoad(kept ? { state: 'ready', detail: kept } : { state: 'failed', problem: describeStorageError(error, 'opening this call') });
+      },
     );
+    // A blocked database makes the read wait: show the call from memory meanwhile.
+    void untilSettledOrTroubled(reading).then((how) => {
+      const kept = how === 'troubled' ? keptCall(callId) : null;
+      if (live && kept) setLoad((now) => (now.state === 'loading' ? { state: 'ready', detail: kept } : now));
+    });
     return () => {
       live = false;
     };
@@ -103,6 +126,7 @@ export function ReflectionView() {
       </p>
       {interrupted && <p className="interrupted">Steady closed during this call. Everything up to that moment was kept.</p>}
       {load.state === 'failed' && <StorageNotice problem={load.problem} />}
+      <CallSavingNotice />
       <StorageNotice />
 
       <h2>What happened</h2>

@@ -2,11 +2,15 @@ import { callSession } from '../session';
 import type { CallSession } from '../session/types';
 import { getDb, type SteadyDb } from '../storage/db';
 import { describeStorageError } from '../storage/errors';
+import { replayJournals } from '../storage/journalReplay';
+import { askPersistentStorage } from '../storage/persist';
 import { applyRetention, recoverUnfinishedCalls } from '../storage/queries';
+import { retryPendingReflections } from '../storage/reflectionSaves';
 import { startRecorder, type Recorder } from '../storage/recorder';
 import type { CallRecord } from '../storage/records';
 import { readSetting } from '../storage/settings';
-import { reportStorageProblem } from '../storage/status';
+import { reportStorageProblem, untilSettledOrTroubled } from '../storage/status';
+import { usableRow } from '../storage/unreadable';
 import { viewFromHash } from '../views';
 import { draftCallIds } from './draft';
 import { offerFromCall, offerReflection, reflectHref } from '../offers/reflectionOffers';
@@ -17,6 +21,7 @@ import { offerFromCall, offerReflection, reflectHref } from '../offers/reflectio
  * call cut off by a crash, and transcript retention.
  */
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
+const REPLAY_RETRY_MS = 5000;
 
 let recorder: Recorder | null = null;
 let db: SteadyDb | null = null;
@@ -51,7 +56,9 @@ export function startAfterCall(session: CallSession = callSession, database: Ste
 
   /** Opens the reflection, but only from the call view, only if the agent wants it, and never over a live call. */
   const openReflection = async (callId: string) => {
-    const wanted = await readSetting(database, 'openReflectionAfterCall').catch(() => true);
+    // A blocked database makes the read wait; the default (open it) stands until it answers.
+    const reading = readSetting(database, 'openReflectionAfterCall');
+    const wanted = (await untilSettledOrTroubled(reading)) === 'settled' ? await reading.catch(() => true) : true;
     if (wanted && viewFromHash(location.hash) === 'overlay' && session.getSnapshot().status !== 'live') location.hash = reflectHref(callId);
   };
 
@@ -60,10 +67,27 @@ export function startAfterCall(session: CallSession = callSession, database: Ste
     if (event.type === 'call-started' && viewFromHash(location.hash) === 'reflect') location.hash = '#/overlay';
   });
 
-  void recoverUnfinishedCalls(database, rec.liveCallId())
+  void askPersistentStorage();
+  // A call kept in a journal by a window that closed before the database took it goes in first, so it is
+  // recovered like any other. While the database refuses it (still full), it is retried, then offered.
+  let replayTimer: ReturnType<typeof setTimeout> | null = null;
+  const replayLater = () => {
+    replayTimer = setTimeout(() => {
+      void replayJournals(database, rec.liveCallId())
+        .then(() => recoverUnfinishedCalls(database, rec.liveCallId()))
+        .then((cutOff) => cutOff.forEach((call) => offerReflection(offerFromCall(call))))
+        .catch(replayLater);
+    }, REPLAY_RETRY_MS);
+  };
+  void replayJournals(database, rec.liveCallId())
+    .catch((error: unknown) => {
+      reportStorageProblem(describeStorageError(error, 'saving a call kept from last time'));
+      replayLater();
+    })
+    .then(() => recoverUnfinishedCalls(database, rec.liveCallId()))
     .then(async (cutOff) => {
       // A reflection left half-written (the window closed mid-reflection) is offered again, words and all.
-      const drafted = await database.calls.bulkGet(draftCallIds());
+      const drafted = (await database.calls.bulkGet(draftCallIds())).map((row) => usableRow('calls', row));
       const reflected = await database.reflections.bulkGet(drafted.map((c) => c?.id ?? ''));
       const unfinished = drafted.filter((call, i): call is CallRecord => !!call && call.endedAt !== null && !reflected[i]);
       const waiting = [...unfinished, ...cutOff].sort((a, b) => a.startedAt - b.startedAt);
@@ -74,11 +98,13 @@ export function startAfterCall(session: CallSession = callSession, database: Ste
     .catch((error: unknown) => reportStorageProblem(describeStorageError(error, 'checking for a call cut off last time')))
     // A marker for tests and diagnostics: the check for cut-off calls has finished.
     .finally(() => document.documentElement.setAttribute('data-steady-recovery', 'done'));
+  void retryPendingReflections(database);
   void runRetentionNow();
   const retention = setInterval(() => void runRetentionNow(), RETENTION_EVERY_MS);
 
   return () => {
     clearInterval(retention);
+    if (replayTimer !== null) clearTimeout(replayTimer);
     offEvents();
     rec.stop();
     recorder = null;

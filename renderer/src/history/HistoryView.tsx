@@ -9,9 +9,11 @@ import { getDb } from '../storage/db';
 import { describeStorageError, type StorageProblem } from '../storage/errors';
 import { countCalls, listCalls, trendRows, type HistoryRow } from '../storage/queries';
 import { StorageNotice } from '../storage/StorageNotice';
+import { useUnreadableRows } from '../storage/unreadable';
 import { CallRow } from './CallRow';
 import './history.css';
 import { TrendChart } from './TrendChart';
+import { UnreadableRecords } from './UnreadableRecords';
 import { YourData as YourDataSection } from './YourData';
 
 const PAGE = 50;
@@ -36,13 +38,16 @@ export function HistoryView() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [rows, setRows] = useState<HistoryRow[] | null>(null);
-  const [total, setTotal] = useState(0);
+  const [counted, setTotal] = useState(0);
   const [trend, setTrend] = useState<TrendDay[]>([]);
   const [problem, setProblem] = useState<StorageProblem | null>(null);
   const [version, setVersion] = useState(0);
   const careRef = useRef<HTMLDetailsElement>(null);
   const [careOpen] = useState(() => /^#\/history\/care/.test(location.hash));
   const id = useId();
+  // Damaged calls are counted by the database but never listed.
+  const skippedCalls = useUnreadableRows().filter((r) => r.table === 'calls').length;
+  const total = Math.max(0, counted - skippedCalls);
   const rangeProblem = from && to && from > to ? 'The “from” date is after the “to” date.' : null;
 
   const range = useCallback(() => ({ from: dayStart(from), to: nextDay(to) }), [from, to]);
@@ -108,6 +113,7 @@ export function HistoryView() {
       <p className="muted small">Only you can see this.</p>
       <StorageNotice problem={problem} />
       <StorageNotice />
+      <UnreadableRecords />
 
       <h2>Your last {TREND_DAYS} days</h2>
       <TrendChart days={trend} />

@@ -1,13 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, retentionDaysProblem } from '@core/retention';
-import { clearOffers } from '../offers/reflectionOffers';
-import { dropAllDrafts } from '../aftercall/draft';
-import { getRecorder, runRetentionNow } from '../aftercall/start';
-import { getDb } from '../storage/db';
-import { describeStorageError, type StorageProblem } from '../storage/errors';
-import { deleteEverything, exportMyData } from '../storage/queries';
+import { runRetentionNow } from '../aftercall/start';
 import { StorageNotice } from '../storage/StorageNotice';
 import { useSetting } from '../storage/useSetting';
+import { useDataExits } from './dataExits';
 
 /** What Steady keeps, for how long, and the agent's two exits: take it all, or wipe it all. */
 export function YourData({ onDeleted }: { onDeleted: () => void }) {
@@ -17,7 +13,11 @@ export function YourData({ onDeleted }: { onDeleted: () => void }) {
   const [days, setDays] = useState(String(retention.value.transcriptDays));
   const [formProblem, setFormProblem] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [problem, setProblem] = useState<StorageProblem | null>(null);
+  const exits = useDataExits(onDeleted);
+  // The latest word wins, whether it came from the retention form or an exit.
+  useEffect(() => {
+    if (exits.status) setStatus(exits.status);
+  }, [exits.status]);
   const [confirming, setConfirming] = useState(false);
   const id = useId();
 
@@ -38,36 +38,8 @@ export function YourData({ onDeleted }: { onDeleted: () => void }) {
     }
   };
 
-  const exportData = async () => {
-    try {
-      await getRecorder()?.flush();
-      const json = await exportMyData(getDb(), Date.now());
-      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `steady-my-data-${new Date().toISOString().slice(0, 10)}.json`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setProblem(null);
-      setStatus('Your data was exported. It includes your reflections: keep the file somewhere private.');
-    } catch (error) {
-      setProblem(describeStorageError(error, 'exporting your data'));
-    }
-  };
-
-  const wipe = async () => {
-    try {
-      await getRecorder()?.flush().catch(() => undefined);
-      await deleteEverything(getDb());
-      dropAllDrafts();
-      clearOffers();
-      setConfirming(false);
-      setProblem(null);
-      setStatus('Everything Steady kept on this computer has been deleted.');
-      onDeleted();
-    } catch (error) {
-      setProblem(describeStorageError(error, 'deleting your data'));
-    }
+  const wipeAndClose = async () => {
+    if (await exits.wipe()) setConfirming(false);
   };
 
   return (
@@ -106,9 +78,9 @@ export function YourData({ onDeleted }: { onDeleted: () => void }) {
       <label className="check">
         <input type="checkbox" checked={autoOpen.value} onChange={(e) => void autoOpen.save(e.target.checked)} /> Open the reflection when a call ends
       </label>
-      <StorageNotice problem={retention.problem ?? autoOpen.problem ?? problem} />
+      <StorageNotice problem={retention.problem ?? autoOpen.problem ?? exits.problem} />
       <div className="row">
-        <button type="button" onClick={() => void exportData()}>
+        <button type="button" onClick={() => void exits.exportData()}>
           Export my data
         </button>
         {!confirming && (
@@ -123,7 +95,7 @@ export function YourData({ onDeleted }: { onDeleted: () => void }) {
             Delete every call, transcript, reflection and setting Steady kept on this computer? This cannot be undone.
           </p>
           <div className="row">
-            <button type="button" className="danger" onClick={() => void wipe()}>
+            <button type="button" className="danger" onClick={() => void wipeAndClose()}>
               Yes, delete everything
             </button>
             <button type="button" autoFocus onClick={() => setConfirming(false)}>

@@ -10,6 +10,7 @@ import { getActiveProfile, subscribeActiveProfile } from '../profile/activeProfi
 import { ProfileBadge } from '../profile/ProfileBadge';
 import { useCallSession } from '../session';
 import { onScreenRecord } from '../session/onScreenCard';
+import { CallSavingNotice } from '../storage/CallSavingNotice';
 import type { CallSessionSnapshot, ShownCardRecord } from '../session/types';
 import { CardView } from './CardView';
 import { CueMeters } from './CueMeters';
@@ -91,6 +92,8 @@ export function OverlayView() {
       </div>
 
       <CueMeters cues={snapshot.update.cues} thresholds={profile.thresholds} />
+      {/* Below the card and meters: the call comes first, and a saving problem should not push the card down. */}
+      <CallSavingNotice />
       {snapshot.status === 'idle' || compact ? null : <Transcript lines={snapshot.lines} />}
 
       {!live ? (

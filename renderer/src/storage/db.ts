@@ -16,21 +16,44 @@ export class SteadyDb extends Dexie {
   reflections!: Table<ReflectionRecord, string>;
   settings!: Table<SettingRecord, string>;
 
+  private readonly lostListeners = new Set<(deleted: boolean) => void>();
+
   /** `upTo` exists for the migration tests, which build the database as an older release had it. */
   constructor(name: string = DB_NAME, upTo: number = LATEST_VERSION) {
     super(name);
+    // Dexie closes the connection itself on versionchange (and reopens on the next use) so the other window can go ahead.
+    this.on('versionchange', (event: IDBVersionChangeEvent) => this.connectionLost(!event.newVersion));
+    this.on('close', () => this.connectionLost(false));
     for (const step of SCHEMA) {
       if (step.version > upTo) break;
       const version = this.version(step.version).stores(step.stores);
       if (step.upgrade) version.upgrade(step.upgrade);
     }
   }
+
+  watchConnection(listener: (deleted: boolean) => void): () => void {
+    this.lostListeners.add(listener);
+    return () => this.lostListeners.delete(listener);
+  }
+
+  private connectionLost(deleted: boolean): void {
+    for (const listener of [...this.lostListeners]) listener(deleted);
+  }
+}
+
+/**
+ * Told when the connection closes under the app: another window deleted the
+ * database (deleted = true), or it was closed (storage cleared, a newer version
+ * opening). Dexie reopens by itself on the next use; what the old database held
+ * may be gone, so writers rewrite what they still have.
+ */
+export function onConnectionLost(db: SteadyDb, listener: (deleted: boolean) => void): () => void {
+  return db.watchConnection(listener);
 }
 
 export const DATA_TABLES = ['calls', 'segments', 'cueChanges', 'cards', 'reflections', 'settings'] as const;
 
 let shared: SteadyDb | null = null;
-
 /** The app's one database connection. */
 export function getDb(): SteadyDb {
   if (!shared) {

@@ -3,6 +3,8 @@ import { liveCallIds } from './callLock';
 import { announceStorageChange } from './changes';
 import { DATA_TABLES, type SteadyDb } from './db';
 import type { CallRecord, CardRecord, CueChangeRecord, ReflectionRecord, SegmentRecord } from './records';
+import { callTrendSchema, reflectionTrendSchema } from './rowSchemas';
+import { usableRow, usableRows } from './unreadable';
 
 /** Everything kept about one call, for the reflection and the history's detail. */
 export interface CallDetail {
@@ -15,14 +17,19 @@ export interface CallDetail {
 
 export async function loadCallDetail(db: SteadyDb, callId: string): Promise<CallDetail | null> {
   return db.transaction('r', [db.calls, db.segments, db.cueChanges, db.cards, db.reflections], async () => {
-    const call = await db.calls.get(callId);
+    // Every row is checked on the way out: a damaged one is left out and counted, never shown half-broken.
+    const call = usableRow('calls', await db.calls.get(callId));
     if (!call) return null;
-    const [segments, cueChanges, cards, reflection] = await Promise.all([
+    const [segmentRows, cueChangeRows, cardRows, reflectionRow] = await Promise.all([
       db.segments.where('callId').equals(callId).toArray(),
       db.cueChanges.where('callId').equals(callId).toArray(),
       db.cards.where('callId').equals(callId).toArray(),
       db.reflections.get(callId),
     ]);
+    const segments = usableRows('segments', segmentRows);
+    const cueChanges = usableRows('cueChanges', cueChangeRows);
+    const cards = usableRows('cards', cardRows);
+    const reflection = usableRow('reflections', reflectionRow);
     segments.sort((a, b) => a.start - b.start);
     cueChanges.sort((a, b) => a.at - b.at || (a.id ?? 0) - (b.id ?? 0));
     cards.sort((a, b) => a.seq - b.seq);
@@ -50,9 +57,9 @@ export async function listCalls(db: SteadyDb, query: HistoryQuery): Promise<Hist
   const lower = query.from ?? -Infinity;
   const upper = Math.min(query.to ?? Infinity, query.before ?? Infinity);
   return db.transaction('r', [db.calls, db.reflections], async () => {
-    const calls = await db.calls.where('startedAt').between(lower, upper, true, false).reverse().limit(query.limit).toArray();
+    const calls = usableRows('calls', await db.calls.where('startedAt').between(lower, upper, true, false).reverse().limit(query.limit).toArray());
     const reflections = await db.reflections.bulkGet(calls.map((c) => c.id));
-    return calls.map((call, i) => ({ call, reflection: reflections[i] ?? null }));
+    return calls.map((call, i) => ({ call, reflection: usableRow('reflections', reflections[i]) ?? null }));
   });
 }
 
@@ -65,8 +72,8 @@ export async function countCalls(db: SteadyDb, from?: number, to?: number): Prom
 /** Calls since a moment, with the stress check-in from their reflection: the trend chart's input. */
 export async function trendRows(db: SteadyDb, since: number): Promise<{ startedAt: number; hard: boolean; stress: number | null }[]> {
   return db.transaction('r', [db.calls, db.reflections], async () => {
-    const calls = await db.calls.where('startedAt').aboveOrEqual(since).toArray();
-    const reflections = await db.reflections.where('savedAt').aboveOrEqual(since).toArray();
+    const calls = usableRows('calls', await db.calls.where('startedAt').aboveOrEqual(since).toArray(), callTrendSchema);
+    const reflections = usableRows('reflections', await db.reflections.where('savedAt').aboveOrEqual(since).toArray(), reflectionTrendSchema);
     const stress = new Map(reflections.map((r) => [r.callId, r.stress]));
     return calls.map((call) => ({ startedAt: call.startedAt, hard: call.hard === 1, stress: stress.get(call.id) ?? null }));
   });
@@ -75,7 +82,7 @@ export async function trendRows(db: SteadyDb, since: number): Promise<{ startedA
 /** End times of hard calls since a moment: the care break's input. */
 export async function hardCallEnds(db: SteadyDb, since: number): Promise<number[]> {
   // A call ends after it starts, so scanning by start time from a few hours earlier is enough.
-  const calls = await db.calls.where('startedAt').above(since - 6 * 60 * 60 * 1000).toArray();
+  const calls = usableRows('calls', await db.calls.where('startedAt').above(since - 6 * 60 * 60 * 1000).toArray(), callTrendSchema);
   return calls.filter((c) => c.hard === 1 && c.endedAt !== null && c.endedAt >= since).map((c) => c.endedAt as number);
 }
 
@@ -92,7 +99,7 @@ export async function recoverUnfinishedCalls(db: SteadyDb, liveCallId: string | 
   // A call still live in another window holds its lock; only calls nobody holds were cut off.
   const liveElsewhere = await liveCallIds();
   return db.transaction('rw', db.calls, async () => {
-    const open = await db.calls.where('open').equals(1).toArray();
+    const open = usableRows('calls', await db.calls.where('open').equals(1).toArray());
     const closed: CallRecord[] = [];
     for (const call of open) {
       if (call.id === liveCallId || liveElsewhere.has(call.id)) continue;
@@ -109,7 +116,7 @@ export async function recoverUnfinishedCalls(db: SteadyDb, liveCallId: string | 
 export async function applyRetention(db: SteadyDb, policy: RetentionPolicy, now: number, liveCallId: string | null): Promise<number> {
   return db.transaction('rw', [db.calls, db.segments, db.cards], async () => {
     const cutoff = transcriptCutoff(policy, now);
-    const candidates = await db.calls.where('startedAt').below(cutoff).filter((c) => !c.transcriptPurged).toArray();
+    const candidates = usableRows('calls', await db.calls.where('startedAt').below(cutoff).filter((c) => !c.transcriptPurged).toArray());
     const ids = transcriptsToPurge(candidates, policy, now, liveCallId);
     for (const id of ids) {
       await db.segments.where('callId').equals(id).delete();

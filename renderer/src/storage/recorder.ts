@@ -4,17 +4,21 @@ import { redact } from '@core/redaction';
 import type { CallSession, CallSessionEvent, CallSessionSnapshot, ShownCardRecord } from '../session/types';
 import { holdCallLock } from './callLock';
 import { announceStorageChange } from './changes';
-import { getDb, type SteadyDb } from './db';
-import { describeStorageError } from './errors';
-import type { CallRecord, CardRecord, CueChangeRecord, SegmentRecord } from './records';
-import { readSetting } from './settings';
-import { getStorageProblem, reportStorageProblem } from './status';
+import { setCallSaving } from './callSaving';
+import { writeCallBatch } from './callWrite';
+import { getDb, onConnectionLost, type SteadyDb } from './db';
+import { describeStorageError, type StorageProblem } from './errors';
+import { CallJournal, defaultJournalStore, type JournalContents, type JournalStore } from './journal';
+import type { CallRecord, CardRecord } from './records';
+import { getStorageProblem, reportStorageProblem, untilSettledOrTroubled } from './status';
 
 /**
- * Writes the call to the local database as it happens. Events are batched and
- * flushed at least every `flushMs` (and at once when the page is hidden or
- * closed), so a crash loses at most that much. Words are redacted before they
- * are queued, so nothing unredacted ever reaches the disk.
+ * Writes the call to the local database as it happens. Every event goes to the
+ * call's journal (memory, mirrored to localStorage), which is flushed to the
+ * database at least every `flushMs` and at once when the page is hidden or
+ * closed. A write that fails stays in the journal and is retried; the database
+ * never has to be reachable for the call to be kept. Words are redacted before
+ * they are journaled, so nothing unredacted ever reaches the disk.
  */
 export interface RecorderOptions {
   db?: SteadyDb;
@@ -23,6 +27,8 @@ export interface RecorderOptions {
   flushMs?: number;
   /** Called once the ended call is written, or its write has failed and been queued for retry. */
   onCallEnded?: (call: CallRecord) => void;
+  /** Where the journal is mirrored; defaults to localStorage. Null keeps it in memory only. */
+  journalStore?: JournalStore | null;
   /** Where to listen for pagehide/visibilitychange; defaults to the window when there is one. */
   lifecycle?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { document?: { visibilityState: string } };
 }
@@ -31,20 +37,13 @@ export interface Recorder {
   /** Writes everything queued; resolves when it is on disk (or rejects with the storage error). */
   flush(): Promise<void>;
   liveCallId(): string | null;
+  /** A call the database does not fully have yet (live, or ended while storage was failing), from its journal. */
+  unsavedCall(callId: string): JournalContents | null;
   stop(): void;
 }
 
 const DURING = 'saving this call';
 const RETRY_MS = 3000;
-
-interface Batch {
-  call: CallRecord | null;
-  segments: SegmentRecord[];
-  cueChanges: CueChangeRecord[];
-  cards: Map<number, CardRecord>;
-}
-
-const emptyBatch = (): Batch => ({ call: null, segments: [], cueChanges: [], cards: new Map() });
 
 function cardKey(record: ShownCardRecord): string {
   return `${record.shown.card.id}@${record.shown.shownAt}`;
@@ -55,23 +54,27 @@ export function startRecorder(session: Pick<CallSession, 'onEvent'>, options: Re
   const now = options.now ?? Date.now;
   const flushMs = options.flushMs ?? 250;
   const lifecycle = options.lifecycle ?? (typeof window === 'undefined' ? undefined : window);
+  const store = options.journalStore === undefined ? defaultJournalStore() : options.journalStore;
 
   let call: CallRecord | null = null;
-  let releaseLock: () => void = () => undefined;
+  // Each journal holds its call's lock until the database has all of it, so no other window replays it meanwhile.
+  const locks = new Map<CallJournal, () => void>();
   // The live call's cards stay in memory (a handful) so that feedback can find its row.
   let cards: CardRecord[] = [];
   let cardSeq = new Map<string, number>();
   let seenTransitions = new Set<string>();
-  let pending = emptyBatch();
-  let dirty = false;
+  // The live call's journal, and those of ended calls the database does not fully have yet.
+  let journals: CallJournal[] = [];
+  let live: CallJournal | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let chain: Promise<void> = Promise.resolve();
+  let draining: Promise<void> | null = null;
+  let lostWhileLive = false;
+  let lastProblem: StorageProblem | null = null;
 
   const markCallDirty = () => {
     if (!call) return;
     call = { ...call, hard: isHardCall(call.summary) ? 1 : 0 };
-    pending.call = call;
-    dirty = true;
+    live?.setCall(call);
   };
 
   const schedule = (delay = flushMs) => {
@@ -82,18 +85,27 @@ export function startRecorder(session: Pick<CallSession, 'onEvent'>, options: Re
     }, delay);
   };
 
-  const write = async (batch: Batch) => {
-    await db.transaction('rw', [db.calls, db.segments, db.cueChanges, db.cards, db.settings], async () => {
-      const { keepTranscripts } = await readSetting(db, 'retention');
-      const callRow = batch.call && !keepTranscripts ? { ...batch.call, transcriptPurged: true } : batch.call;
-      if (callRow) await db.calls.put(callRow);
-      if (keepTranscripts && batch.segments.length) await db.segments.bulkPut(batch.segments);
-      if (batch.cueChanges.length) await db.cueChanges.bulkAdd(batch.cueChanges);
-      const cardRows = [...batch.cards.values()].map((card) =>
-        keepTranscripts ? card : { ...card, evidence: card.evidence.map((e) => ({ ...e, text: '' })) },
-      );
-      if (cardRows.length) await db.cards.bulkPut(cardRows);
-    });
+  const publish = (problem: StorageProblem | null) => {
+    lastProblem = problem;
+    const kept = journals.every((j) => j.mirrored) ? 'backup' : 'memory';
+    setCallSaving({ problem, kept, unsavedCalls: journals.filter((j) => j.unwritten).length, rewritten: lostWhileLive });
+  };
+
+  // Writes journals until the database has everything, one batch at a time.
+  const drain = async () => {
+    for (;;) {
+      const next = journals.find((j) => j.unwritten);
+      if (!next) break;
+      const batch = next.nextBatch();
+      await writeCallBatch(db, batch);
+      next.written(batch);
+      if (!next.unwritten && next !== live) {
+        next.drop();
+        journals = journals.filter((j) => j !== next);
+        locks.get(next)?.();
+        locks.delete(next);
+      }
+    }
   };
 
   function flush(): Promise<void> {
@@ -101,37 +113,44 @@ export function startRecorder(session: Pick<CallSession, 'onEvent'>, options: Re
       clearTimeout(timer);
       timer = null;
     }
-    if (!dirty) return chain;
-    const batch = pending;
-    pending = emptyBatch();
-    dirty = false;
-    chain = chain
-      .catch(() => undefined)
-      .then(() => write(batch))
-      .then(
-        () => {
-          if (getStorageProblem()?.during === DURING) reportStorageProblem(null);
-        },
-        (error: unknown) => {
-          // Put the batch back in front of anything newer, so a retry writes it all in order.
-          pending = {
-            call: pending.call ?? batch.call,
-            segments: [...batch.segments, ...pending.segments],
-            cueChanges: [...batch.cueChanges, ...pending.cueChanges],
-            cards: new Map([...batch.cards, ...pending.cards]),
-          };
-          dirty = true;
-          reportStorageProblem(describeStorageError(error, DURING));
-          schedule(RETRY_MS);
-          throw error;
-        },
-      );
-    return chain;
+    // Write-ahead: the mirror is updated before the database is asked, and even while a write hangs.
+    for (const journal of journals) journal.mirror();
+    publish(lastProblem);
+    if (draining) return draining;
+    if (!journals.some((j) => j.unwritten)) return Promise.resolve();
+    const run = drain().then(
+      () => {
+        if (getStorageProblem()?.during === DURING) reportStorageProblem(null);
+        publish(null);
+      },
+      (error: unknown) => {
+        const problem = describeStorageError(error, DURING);
+        reportStorageProblem(problem);
+        publish(problem);
+        schedule(RETRY_MS);
+        throw error;
+      },
+    );
+    draining = run.finally(() => {
+      draining = null;
+      // Anything that arrived while the last batch was in flight.
+      if (journals.some((j) => j.unwritten)) schedule();
+    });
+    draining.catch(() => undefined);
+    return draining;
   }
+
+  // The database was deleted or closed under us: what it held of these calls may be gone, so all of it is written again.
+  const offLost = onConnectionLost(db, (deleted) => {
+    if (journals.length === 0) return;
+    for (const journal of journals) journal.markAllUnwritten();
+    if (deleted && live) lostWhileLive = true;
+    schedule();
+  });
 
   const queueCard = (card: CardRecord) => {
     cards[card.seq] = card;
-    pending.cards.set(card.seq, card);
+    live?.putCard(card);
     if (call) {
       call = { ...call, summary: withCards(call.summary, cards.filter(Boolean)) };
     }
@@ -166,7 +185,7 @@ export function startRecorder(session: Pick<CallSession, 'onEvent'>, options: Re
       const key = `${t.cue}:${t.to}@${t.at}:${t.segmentId}`;
       if (seenTransitions.has(key)) continue;
       seenTransitions.add(key);
-      pending.cueChanges.push({ callId: call.id, cue: t.cue, from: t.from, to: t.to, at: t.at, segmentId: t.segmentId });
+      live?.addCueChange({ callId: call.id, cue: t.cue, from: t.from, to: t.to, at: t.at, segmentId: t.segmentId });
       call = { ...call, summary: { ...call.summary, peaks: raisePeak(call.summary.peaks, t.cue, t.to) } };
     }
   };
@@ -194,7 +213,10 @@ export function startRecorder(session: Pick<CallSession, 'onEvent'>, options: Re
       summary,
       hard: 0,
     };
-    releaseLock = holdCallLock(call.id);
+    live = new CallJournal(call, store);
+    locks.set(live, holdCallLock(call.id));
+    journals = [...journals, live];
+    lostWhileLive = false;
     cards = [];
     cardSeq = new Map();
     seenTransitions = new Set();
@@ -217,15 +239,14 @@ export function startRecorder(session: Pick<CallSession, 'onEvent'>, options: Re
     markCallDirty();
     const ended = call;
     call = null;
-    const release = releaseLock;
-    // Offered even when the write failed (the retry is already scheduled): the
-    // reflection works from the summary in memory, and the view shows the storage problem.
-    void flush()
-      .then(announceStorageChange, () => undefined)
-      .finally(() => {
-        release();
-        options.onCallEnded?.(ended);
-      });
+    live = null;
+    // The reflection is offered once the call is written, or as soon as it is clear the write
+    // must wait (a blocked or failing database): it works from the call kept in memory.
+    const written = flush().then(announceStorageChange);
+    written.catch(() => undefined);
+    void untilSettledOrTroubled(written).finally(() => {
+      options.onCallEnded?.(ended);
+    });
   };
 
   const onEvent = (event: CallSessionEvent) => {
@@ -237,7 +258,7 @@ export function startRecorder(session: Pick<CallSession, 'onEvent'>, options: Re
         if (!call) break;
         const e = event.event;
         if (e.type === 'final') {
-          pending.segments.push({ callId: call.id, segmentId: e.segmentId, channel: e.channel, start: e.start, end: e.end, text: redact(e.text) });
+          live?.addSegment({ callId: call.id, segmentId: e.segmentId, channel: e.channel, start: e.start, end: e.end, text: redact(e.text) });
           if (e.end > call.duration) call = { ...call, duration: e.end };
         }
         noteUpdate(event.update);
@@ -273,11 +294,15 @@ export function startRecorder(session: Pick<CallSession, 'onEvent'>, options: Re
   return {
     flush,
     liveCallId: () => call?.id ?? null,
+    unsavedCall: (callId) => journals.find((j) => j.callId === callId)?.contents() ?? null,
     stop: () => {
       unsubscribe();
+      offLost();
       lifecycle?.removeEventListener('pagehide', onHide);
       lifecycle?.removeEventListener('visibilitychange', onVisibility);
       if (timer !== null) clearTimeout(timer);
+      for (const release of locks.values()) release();
+      locks.clear();
     },
   };
 }

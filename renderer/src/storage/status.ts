@@ -26,3 +26,37 @@ export function subscribeStorageProblem(listener: () => void): () => void {
 export function useStorageProblem(): StorageProblem | null {
   return useSyncExternalStore(subscribeStorageProblem, getStorageProblem, getStorageProblem);
 }
+
+/** Problems that mean a database request may wait indefinitely rather than fail. */
+const STUCK: ReadonlySet<StorageProblem['kind']> = new Set(['blocked']);
+/** A database request that neither succeeds nor fails in this long is treated as stuck. */
+const STUCK_MS = 4000;
+
+/**
+ * Resolves when `work` settles, or sooner when storage is known to be in
+ * trouble (a blocked open waits, it does not fail), so the app can go on from
+ * what it kept in memory instead of waiting on the database.
+ */
+export function untilSettledOrTroubled(work: Promise<unknown>): Promise<'settled' | 'troubled'> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (how: 'settled' | 'troubled') => {
+      if (done) return;
+      done = true;
+      off();
+      clearTimeout(timer);
+      resolve(how);
+    };
+    const check = () => {
+      const current = getStorageProblem();
+      if (current && STUCK.has(current.kind)) finish('troubled');
+    };
+    const off = subscribeStorageProblem(check);
+    const timer = setTimeout(() => finish('troubled'), STUCK_MS);
+    work.then(
+      () => finish('settled'),
+      () => finish('settled'),
+    );
+    check();
+  });
+}

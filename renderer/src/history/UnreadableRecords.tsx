@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { announceStorageChange } from '../storage/changes';
+import { getDb } from '../storage/db';
+import { describeStorageError, type StorageProblem } from '../storage/errors';
+import { StorageNotice } from '../storage/StorageNotice';
+import { deleteUnreadableRows, exportUnreadableRows, useUnreadableRows } from '../storage/unreadable';
+import { downloadText } from './download';
+
+const TABLE_WORDS: Record<string, string> = {
+  calls: 'a call',
+  segments: 'a line of a transcript',
+  cueChanges: 'a cue change',
+  cards: 'a card',
+  reflections: 'a reflection',
+};
+
+/** Records that were skipped because they could not be read, with the agent's two choices for them. */
+export function UnreadableRecords() {
+  const rows = useUnreadableRows();
+  const [problem, setProblem] = useState<StorageProblem | null>(null);
+  if (rows.length === 0) return null;
+  const one = rows.length === 1;
+  const what = [...new Set(rows.map((r) => TABLE_WORDS[r.table] ?? r.table))].join(', ');
+
+  const remove = async () => {
+    try {
+      await deleteUnreadableRows(getDb(), rows);
+      setProblem(null);
+      announceStorageChange();
+    } catch (error) {
+      setProblem(describeStorageError(error, one ? 'deleting the record' : 'deleting the records'));
+    }
+  };
+
+  return (
+    <div className="unreadable" role="status" data-testid="unreadable-records">
+      <p>
+        <strong>{one ? '1 record could not be read' : `${rows.length} records could not be read`}</strong> ({what}). {one ? 'It is' : 'They are'} left
+        out of this page; everything else is shown as usual. You can keep {one ? 'it' : 'them'} as a file, or delete {one ? 'it' : 'them'}.
+      </p>
+      <div className="row">
+        <button type="button" onClick={() => downloadText(`steady-unreadable-${new Date().toISOString().slice(0, 10)}.json`, exportUnreadableRows(rows, Date.now()))}>
+          {one ? 'Export it' : 'Export them'}
+        </button>
+        <button type="button" onClick={() => void remove()}>
+          {one ? 'Delete it' : 'Delete them'}
+        </button>
+      </div>
+      <StorageNotice problem={problem} />
+    </div>
+  );
+}

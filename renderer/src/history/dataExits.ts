@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { clearOffers } from '../offers/reflectionOffers';
+import { dropAllDrafts } from '../aftercall/draft';
+import { getRecorder } from '../aftercall/start';
+import { getDb } from '../storage/db';
+import { describeStorageError, type StorageProblem } from '../storage/errors';
+import { dropJournalsExcept } from '../storage/journal';
+import { deleteEverything, exportMyData } from '../storage/queries';
+import { dropPendingReflections } from '../storage/reflectionSaves';
+import { forgetUnreadableRows } from '../storage/unreadable';
+import { downloadText } from './download';
+
+/**
+ * The agent's two exits, "Export my data" and "Delete everything". They read
+ * and clear the tables as they are, with no row checks, so they keep working
+ * when a record is damaged or a view has failed.
+ */
+export function useDataExits(onDeleted?: () => void) {
+  const [problem, setProblem] = useState<StorageProblem | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  const exportData = async (): Promise<void> => {
+    try {
+      await getRecorder()?.flush().catch(() => undefined);
+      const json = await exportMyData(getDb(), Date.now());
+      downloadText(`steady-my-data-${new Date().toISOString().slice(0, 10)}.json`, json);
+      setProblem(null);
+      setStatus('Your data was exported. It includes your reflections: keep the file somewhere private.');
+    } catch (error) {
+      setProblem(describeStorageError(error, 'exporting your data'));
+    }
+  };
+
+  const wipe = async (): Promise<boolean> => {
+    try {
+      await getRecorder()?.flush().catch(() => undefined);
+      await deleteEverything(getDb());
+      const live = getRecorder()?.liveCallId();
+      dropJournalsExcept(new Set(live ? [live] : []));
+      dropPendingReflections();
+      forgetUnreadableRows();
+      dropAllDrafts();
+      clearOffers();
+      setProblem(null);
+      setStatus('Everything Steady kept on this computer has been deleted.');
+      onDeleted?.();
+      return true;
+    } catch (error) {
+      setProblem(describeStorageError(error, 'deleting your data'));
+      return false;
+    }
+  };
+
+  return { exportData, wipe, problem, status };
+}
