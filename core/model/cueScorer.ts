@@ -7,7 +7,6 @@ import { contextLogit, hearCustomerTurn, newConversationContext, type Conversati
 import { extractFeatures, newFeatureVector, type FeatureVector } from './features';
 import { rawLogit, sigmoid } from './model';
 import { isNeutralWord } from './neutralWords';
-import { toRecogniserForm } from './recogniserForm';
 import { phraseWords } from '../lexicon/tokenize';
 import { MODEL_CUES, type CueModel, type ModelCue } from './types';
 
@@ -110,7 +109,7 @@ export function createCueScorer(profile: Profile, model: CueModel = bundledCueMo
 
   function scoreTurn(text: string, conversation: ConversationContext): UtteranceScore {
     const rule = rules.score(text);
-    extractFeatures(text, featureRules.score(toRecogniserForm(text)), v, skip);
+    extractFeatures(text, featureRules.score, v, skip);
     const own = { distress: 0, hostility: 0 };
     const p = { distress: 0, hostility: 0 };
     const extra = added?.score(text).evidence;

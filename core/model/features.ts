@@ -3,7 +3,7 @@ import { tokenize } from '../lexicon/tokenize';
 import type { UtteranceScore } from '../scoring/types';
 import { hashChar, hashStart, hashString, slot } from './hashing';
 import { SERVICE_WORDS } from './neutralWords';
-import { numberWords } from './recogniserForm';
+import { numberWords, toRecogniserForm } from './recogniserForm';
 
 /**
  * What the cue model reads in one customer utterance: hashed word unigrams and
@@ -116,16 +116,23 @@ function courtesyMask(words: readonly string[], skip: readonly (readonly string[
   return mask;
 }
 
-/** The words the model reads: the tokeniser's, with digits spelt out as a recogniser would say them, courtesy left out. */
-function readWords(text: string, v: FeatureVector, skip: readonly (readonly string[])[]): void {
+/**
+ * The words the model reads: the tokeniser's, with digits spelt out as a
+ * recogniser would say them, courtesy and service words left out. Returns what
+ * the lexicon rules read: the same, with service words kept ("can't pay the bill").
+ */
+function readWords(text: string, v: FeatureVector, skip: readonly (readonly string[])[]): string {
   const t = tokenize(text);
   v.words.length = 0;
   v.starts.length = 0;
   v.ends.length = 0;
   const mask = courtesyMask(t.words, skip);
+  const forRules: string[] = [];
   for (let i = 0; i < t.words.length && v.words.length < MAX_WORDS; i++) {
-    if (mask[i] || SERVICE_WORDS.has(t.words[i])) continue;
+    if (mask[i]) continue;
     const w = t.words[i];
+    forRules.push(w);
+    if (SERVICE_WORDS.has(w)) continue;
     const parts = /^\d+$/.test(w) ? numberWords(w).split(' ') : [w];
     for (const p of parts) {
       v.words.push(p);
@@ -133,6 +140,7 @@ function readWords(text: string, v: FeatureVector, skip: readonly (readonly stri
       v.ends.push(t.ends[i]);
     }
   }
+  return toRecogniserForm(forRules.join(' '));
 }
 
 function scaleRange(v: FeatureVector, from: number, to: number): void {
@@ -146,15 +154,18 @@ const LEX_KIND_SLOTS: ReadonlyMap<string, number> = new Map(
   DENSE_FEATURES.filter((f) => f.startsWith('lex-') && f !== 'lex-distress' && f !== 'lex-hostility').map((f) => [f.slice(4), DENSE_SLOT[f]]),
 );
 
+/** The lexicon rules' score of some words in recogniser form. */
+export type LexiconReader = (recogniserText: string) => Pick<UtteranceScore, Cue | 'afinn' | 'evidence'>;
+
 /**
- * Fills `v` with the features of `text`. `lexicon` is the rule scorer's view of
- * the same words in recogniser form (so typed and spoken text give the same
- * features). `skip`: phrases (as words) a profile has removed, which the model
- * does not read either.
+ * Fills `v` with the features of `text`. `rules` scores the same words the
+ * model reads, in recogniser form without courtesy phrases (so typed and
+ * spoken text give the same features, and politeness raises nothing). `skip`:
+ * phrases (as words) a profile has removed, which the model does not read either.
  */
-export function extractFeatures(text: string, lexicon: Pick<UtteranceScore, Cue | 'afinn' | 'evidence'>, v: FeatureVector, skip: readonly (readonly string[])[] = []): FeatureVector {
+export function extractFeatures(text: string, rules: LexiconReader, v: FeatureVector, skip: readonly (readonly string[])[] = []): FeatureVector {
   v.count = 0;
-  readWords(text, v, skip);
+  const lexicon = rules(readWords(text, v, skip));
   const words = v.words;
   const n = words.length;
 

@@ -1,5 +1,4 @@
 import { extractFeatures, newFeatureVector } from '@core/model/features';
-import { toRecogniserForm } from '@core/model/recogniserForm';
 import type { UtteranceScorer } from '@core/scoring';
 
 /** Every training utterance's features, packed: row r is offsets[r] .. offsets[r + 1]. */
@@ -18,7 +17,7 @@ export function featuriseAll(texts: readonly string[], rules: UtteranceScorer): 
   let value = new Float32Array(capacity);
   let k = 0;
   for (let r = 0; r < texts.length; r++) {
-    extractFeatures(texts[r], rules.score(toRecogniserForm(texts[r])), v);
+    extractFeatures(texts[r], rules.score, v);
     if (k + v.count > capacity) {
       capacity = Math.max(capacity * 2, k + v.count);
       const i2 = new Int32Array(capacity);
