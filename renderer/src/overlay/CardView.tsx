@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { Evidence } from '@core/evidence';
 import { dispatchCommand } from '../commands';
 import type { ShownCardRecord } from '../session/types';
@@ -22,6 +22,26 @@ function whyItems(evidence: readonly Evidence[]): Evidence[] {
     .slice(0, MAX_EVIDENCE);
 }
 
+/** Phone numbers such as "13 11 14" or "+44 800 123 4567": kept on one line, so none reads as two numbers. */
+const PHONE = /\+?\d[\d\s-]{2,}\d/g;
+
+export function withNumbers(text: string): ReactNode[] {
+  const out: ReactNode[] = [];
+  let last = 0;
+  for (const match of text.matchAll(PHONE)) {
+    const at = match.index;
+    if (at > last) out.push(text.slice(last, at));
+    out.push(
+      <span className="crisis-number" key={at}>
+        {match[0]}
+      </span>,
+    );
+    last = at + match[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
 export function CardView({ record, live }: { record: ShownCardRecord; live: boolean }) {
   const { shown, segmentId } = record;
   const { card, reason } = shown;
@@ -30,12 +50,12 @@ export function CardView({ record, live }: { record: ShownCardRecord; live: bool
   const article = useRef<HTMLElement>(null);
   const safety = card.id === 'safety';
 
-  // A safety card must be seen even if the agent had scrolled down; moving the view never moves focus.
+  // A new card must be seen even if the agent had scrolled away; moving the view never moves focus.
   // The engine may hand over a fresh object for the same card on every update: key on what identifies it.
   const identity = `${card.id}|${shown.shownAt}|${segmentId ?? ''}`;
   useEffect(() => {
-    if (safety) article.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [safety, identity]);
+    article.current?.closest('.card-stage')?.scrollIntoView?.({ block: 'nearest' });
+  }, [identity]);
 
   // For the paint-latency benchmark: final segment pushed -> this card on screen.
   // Not cancelled on unmount: once committed, the card is painted in this frame even if it goes in the next.
@@ -77,7 +97,7 @@ export function CardView({ record, live }: { record: ShownCardRecord; live: bool
       <p className="card-part card-breathe">
         <span className="card-label">Breathe</span> {card.breathe}
       </p>
-      {card.note ? <p className="card-part card-note">{card.note}</p> : null}
+      {card.note ? <p className="card-part card-note">{withNumbers(card.note)}</p> : null}
       {why.length > 0 ? (
         <div className="card-part card-why" data-testid="card-why">
           <h3 className="card-label">Why</h3>

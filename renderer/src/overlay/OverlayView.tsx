@@ -92,15 +92,19 @@ export function OverlayView() {
         </p>
       ) : null}
 
-      {/* Two live regions, always present, so a screen reader hears new cards: safety at once, others politely. */}
-      <div className="card-slot card-slot-safety" aria-live="assertive" data-testid="safety-slot">
-        {record && safety ? <CardView record={record} live={live} /> : null}
-      </div>
-      <div className="card-slot" aria-live="polite" data-testid="card-slot">
-        {record && !safety ? <CardView record={record} live={live} /> : null}
-      </div>
-
       <CueMeters cues={snapshot.update.cues} thresholds={profile.thresholds} />
+
+      {/* The stage keeps its height for the whole call, so the transcript below never jumps when a card comes or goes. */}
+      <div className="card-stage" data-testid="card-stage" data-empty={record ? 'false' : 'true'} hidden={!live}>
+        {/* Two live regions, always present, so a screen reader hears new cards: safety at once, others politely. */}
+        <div className="card-slot card-slot-safety" aria-live="assertive" data-testid="safety-slot">
+          {record && safety ? <CardView record={record} live={live} /> : null}
+        </div>
+        <div className="card-slot" aria-live="polite" data-testid="card-slot">
+          {record && !safety ? <CardView record={record} live={live} /> : null}
+        </div>
+        {record ? null : <p className="card-stage-empty">No card now. One appears here when the customer needs it.</p>}
+      </div>
       {snapshot.status === 'idle' || compact ? null : <Transcript lines={snapshot.lines} />}
 
       {!live ? (
