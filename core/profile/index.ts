@@ -2,3 +2,4 @@ export * from './schema';
 export * from './defaults';
 export * from './migrate';
 export * from './validate';
+export * from './callStart';

@@ -6,6 +6,7 @@ import { listeningNotice } from '../audio/listening';
 import { useLiveAudio } from '../audio/useLiveAudio';
 import { BetweenCalls } from '../care/BetweenCalls';
 import { dispatchCommand } from '../commands';
+import { callStartSettings } from '@core/profile';
 import { getActiveProfile, subscribeActiveProfile } from '../profile/activeProfile';
 import { ProfileBadge } from '../profile/ProfileBadge';
 import { useCallSession } from '../session';
@@ -15,7 +16,7 @@ import { CueMeters } from './CueMeters';
 import { clockText } from './format';
 import { ReplayPanel } from './ReplayPanel';
 import { ShortcutHelp } from './ShortcutHelp';
-import { START_END_CALL_KEYS } from './shortcuts';
+import { PAUSE_CUES_KEYS, START_END_CALL_KEYS } from './shortcuts';
 import { Transcript } from './Transcript';
 import './overlay.css';
 
@@ -46,6 +47,31 @@ function ListeningNotice({ snapshot }: { snapshot: CallSessionSnapshot }) {
       {notice.text}
       {notice.setup ? <a href="#/audio">Set up audio</a> : null}
     </p>
+  );
+}
+
+/** Telling the caller, and stopping the cues if they object: always within reach during a call. */
+function CallerControls({ snapshot }: { snapshot: CallSessionSnapshot }) {
+  if (snapshot.status !== 'live') return null;
+  const said = snapshot.disclosedAt ?? null;
+  const paused = snapshot.cuesPausedAt ?? null;
+  return (
+    <div className="caller-controls" data-testid="caller-controls">
+      {said === null ? (
+        <button type="button" onClick={() => dispatchCommand('disclosure:said')} data-testid="disclosure-tick">
+          I told the caller
+        </button>
+      ) : (
+        <p className="caller-told" data-testid="caller-told">
+          ✓ Caller told at {clockText(said)}
+        </p>
+      )}
+      {paused === null ? (
+        <button type="button" onClick={() => dispatchCommand('cues:pause')} title={PAUSE_CUES_KEYS} data-testid="pause-cues">
+          Pause cues <kbd>{PAUSE_CUES_KEYS}</kbd>
+        </button>
+      ) : null}
+    </div>
   );
 }
 
@@ -92,18 +118,29 @@ export function OverlayView() {
         </p>
       ) : null}
 
-      <CueMeters cues={snapshot.update.cues} thresholds={profile.thresholds} />
+      <CallerControls snapshot={snapshot} />
+      <CueMeters cues={snapshot.update.cues} thresholds={profile.thresholds} shown={live ? snapshot.shownStates : undefined} paused={live && snapshot.cuesPausedAt != null} />
 
       {/* The stage keeps its height for the whole call, so the transcript below never jumps when a card comes or goes. */}
       <div className="card-stage" data-testid="card-stage" data-empty={record ? 'false' : 'true'} hidden={!live}>
         {/* Two live regions, always present, so a screen reader hears new cards: safety at once, others politely. */}
         <div className="card-slot card-slot-safety" aria-live="assertive" data-testid="safety-slot">
-          {record && safety ? <CardView record={record} live={live} /> : null}
+          {record && safety ? <CardView record={record} live={live} collapsed={snapshot.safetyCollapsed ?? false} /> : null}
         </div>
         <div className="card-slot" aria-live="polite" data-testid="card-slot">
-          {record && !safety ? <CardView record={record} live={live} /> : null}
+          {record && !safety ? (
+            <CardView
+              record={record}
+              live={live}
+              shownStates={snapshot.shownStates}
+              pinned={snapshot.cardPinned ?? false}
+              disclosure={record.shown.reason.kind === 'call-start' ? { line: callStartSettings(profile).disclosure, said: snapshot.disclosedAt != null } : undefined}
+            />
+          ) : null}
         </div>
-        {record ? null : <p className="card-stage-empty">No card now. One appears here when the customer needs it.</p>}
+        {record ? null : (
+          <p className="card-stage-empty">{snapshot.cuesPausedAt != null ? 'No cards: cues are paused for this call.' : 'No card now. One appears here when the customer needs it.'}</p>
+        )}
       </div>
       {snapshot.status === 'idle' || compact ? null : <Transcript lines={snapshot.lines} />}
 

@@ -207,7 +207,7 @@ export function ReplayPanel() {
         </button>
       </div>
       {onRealCall ? <p className="replay-about">You are on a call. End it to replay one.</p> : null}
-      <p className="replay-status" data-testid="replay-status" data-state={status?.state ?? 'none'} data-played={status?.played ?? 0}>
+      <p className="replay-status" data-testid="replay-status" data-state={status?.state ?? 'none'} data-played={status?.played ?? 0} data-position={status ? status.position.toFixed(1) : 0}>
         {statusText(status)}
       </p>
       {/* Only the state is announced; the moving clock would talk over the call. */}
