@@ -115,6 +115,16 @@ describe('a calm call', () => {
     expect(cueCards).toEqual([]);
   });
 
+  it('shows the welcome only when the profile asks for it, and only once per call start', () => {
+    const quiet = createCardSelector({ ...DEFAULT_PROFILE, callStart: { welcomeCard: false, disclosure: 'We use a listening aid on this call.', transcriptWhilePaused: true } });
+    expect(quiet.select(step({ now: 0, phase: 'call-start' }))).toBeNull();
+    const selector = createCardSelector(DEFAULT_PROFILE);
+    expect(selector.select(step({ now: 0, phase: 'call-start' }))?.card.id).toBe('welcome');
+    selector.dismiss(2);
+    expect(selector.select(step({ now: 3 }))).toBeNull();
+    expect(selector.select(step({ now: 60 }))).toBeNull();
+  });
+
   it('does not flag a negated word ("I\'m not angry") even when it is reported', () => {
     expect(run([{ now: 4, evidence: [ev('hostility', 'anger', 'not angry', 0.6, true)], states: { hostility: 'watch' } }])).toEqual([null]);
   });
