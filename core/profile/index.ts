@@ -3,3 +3,4 @@ export * from './defaults';
 export * from './migrate';
 export * from './validate';
 export * from './callStart';
+export * from './changes';

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 import { OverlayWindowControls } from '../api/OverlayWindowControls';
 import { ShortcutTrouble } from '../api/ShortcutSettings';
 import { useOverlayState } from '../api/useOverlayState';
@@ -18,6 +18,7 @@ import { ReplayPanel } from './ReplayPanel';
 import { ShortcutHelp } from './ShortcutHelp';
 import { PAUSE_CUES_KEYS, START_END_CALL_KEYS } from './shortcuts';
 import { Transcript } from './Transcript';
+import { useFocusWhenLost } from './focusWhenLost';
 import './overlay.css';
 
 /** The card on screen with its record (feedback, triggering segment), when the call is live. */
@@ -90,6 +91,8 @@ export function OverlayView() {
   const moments = snapshot.moments?.length ?? 0;
   // Compact keeps only what a live call needs at a glance: status, card and meters.
   const compact = useOverlayState().mode === 'compact';
+  const callButton = useRef<HTMLButtonElement>(null);
+  useFocusWhenLost(callButton, snapshot.status === 'ended', snapshot.callId);
 
   return (
     <section className="overlay" aria-label="Call assist" data-status={snapshot.status} data-mode={compact ? 'compact' : 'expanded'}>
@@ -101,7 +104,7 @@ export function OverlayView() {
           <span className="call-dot" aria-hidden="true" />
           {statusWords(snapshot)}
         </p>
-        <button type="button" className={live ? 'call-end' : 'call-start'} onClick={() => dispatchCommand('call:toggle')} title={START_END_CALL_KEYS}>
+        <button ref={callButton} type="button" className={live ? 'call-end' : 'call-start'} onClick={() => dispatchCommand('call:toggle')} title={START_END_CALL_KEYS}>
           {live ? 'End call' : 'Start call'}
         </button>
         <ShortcutHelp />

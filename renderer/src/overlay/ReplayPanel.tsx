@@ -7,7 +7,7 @@ import { useCallSession } from '../session';
 import type { CallSource } from '../session/types';
 import { clockText } from './format';
 
-const SPEED_WORDS: Record<string, string> = { '1': '1×', '4': '4×', max: 'Fastest' };
+const SPEED_WORDS: Record<string, string> = { '1': '1×', '2': '2×', '4': '4×', max: 'Fastest' };
 const MAX_ERRORS_SHOWN = 5;
 const MAX_LISTED_FILE_CALLS = 200;
 const STATE_ANNOUNCEMENTS: Record<ReplayStatus['state'], string> = {
@@ -63,7 +63,8 @@ export function ReplayPanel() {
   const onRealCall = call.status === 'live' && call.source === 'live';
   const [chosen, setChosen] = useState<string>('');
   const [speed, setSpeed] = useState<ReplaySpeed>(1);
-  const [pauseOnCard, setPauseOnCard] = useState(false);
+  // Practice is for learning the cards: stop at each one by default, so it can be read before the call moves on.
+  const [pauseOnCard, setPauseOnCard] = useState(true);
   const fileInput = useRef<HTMLInputElement>(null);
   const ids = { call: useId(), file: useId(), speed: useId() };
 

@@ -3,7 +3,7 @@ import type { CallSession, CallSource } from '../session/types';
 import { buildSchedule, scheduleDuration, type ReplayStep } from './schedule';
 import type { ReplayCall } from './callFile';
 
-export const REPLAY_SPEEDS = [1, 4, 'max'] as const;
+export const REPLAY_SPEEDS = [1, 2, 4, 'max'] as const;
 export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number];
 export type ReplayState = 'ready' | 'playing' | 'paused' | 'finished' | 'stopped';
 
