@@ -97,3 +97,29 @@ test('practice offers 1×, 2× and 4×, and pauses at each card unless told othe
   expect(await playUntilCard(page, () => true)).toBe('welcome');
   await page.getByRole('button', { name: 'Stop' }).click();
 });
+
+test('after a practice call, a review lists each card with the words behind it and what it asks, and replays the moment', async ({ page }) => {
+  await recordCards(page);
+  await openOverlay(page);
+  await choosePractice(page, '03-sudden-abuse.jsonl');
+  await play(page, 'Fastest');
+  await waitForFinished(page);
+  const review = page.getByTestId('practice-review');
+  await expect(review).toBeVisible();
+  const policy = review.locator('[data-testid="practice-card"][data-card-id="abuse-policy"]');
+  await expect(policy).toContainText('The customer said:');
+  await expect(policy).toContainText('The technique asks:');
+  await expect(policy.locator('.practice-card-words')).toContainText('“');
+  const at = await policy.locator('.practice-card-head .muted').textContent();
+  const [m, s] = (at ?? '').replace('at ', '').split(':').map(Number);
+  const shownAt = (m ?? 0) * 60 + (s ?? 0);
+
+  await policy.getByRole('button', { name: 'Replay this moment' }).click();
+  await expect(page.locator('.app[data-view="overlay"]')).toBeVisible();
+  const status = page.getByTestId('replay-status');
+  // It starts shortly before the card, not from the beginning, and stops on the card.
+  expect(Number(await status.getAttribute('data-position'))).toBeGreaterThanOrEqual(shownAt - 10);
+  await expect(page.getByTestId('cue-card')).toHaveAttribute('data-card-id', 'abuse-policy', { timeout: 20_000 });
+  await expect(status).toHaveAttribute('data-state', 'paused');
+  await page.getByRole('button', { name: 'Stop' }).click();
+});

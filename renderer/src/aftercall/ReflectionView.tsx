@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useFocusWhenLost } from '../overlay/focusWhenLost';
+import { PracticeReview } from './PracticeReview';
 import { BetweenCalls } from '../care/BetweenCalls';
 import '../care/care.css';
 import { getDb } from '../storage/db';
@@ -128,6 +129,7 @@ export function ReflectionView() {
           {detail.call.moments?.length ? (
             <p className="muted small">You marked {detail.call.moments.map(callClock).join(', ')} to come back to.</p>
           ) : null}
+          <PracticeReview call={detail.call} cards={detail.cards} />
         </>
       )}
 
