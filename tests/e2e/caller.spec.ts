@@ -52,7 +52,7 @@ for (const size of SIZES) {
       expect((await sightings(page)).filter((s) => s.cardId === 'welcome')).toHaveLength(1);
     });
 
-    test('"Pause cues" stops scoring for the call: the overlay says so, no card appears, and History keeps it', async ({ page }, testInfo) => {
+    test('"Turn cues off" stops scoring for the call: the overlay says so, no card appears, and History keeps it', async ({ page }, testInfo) => {
       await recordCards(page);
       await emptyDatabase(page);
       await openOverlay(page);

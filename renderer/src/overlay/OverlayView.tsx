@@ -69,7 +69,7 @@ function CallerControls({ snapshot }: { snapshot: CallSessionSnapshot }) {
       )}
       {paused === null ? (
         <button type="button" onClick={() => dispatchCommand('cues:pause')} title={PAUSE_CUES_KEYS} data-testid="pause-cues">
-          Pause cues <kbd>{PAUSE_CUES_KEYS}</kbd>
+          Turn cues off <kbd>{PAUSE_CUES_KEYS}</kbd>
         </button>
       ) : null}
     </div>
