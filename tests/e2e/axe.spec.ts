@@ -43,6 +43,28 @@ const VIEWS: { name: string; open(page: Page): Promise<void> }[] = [
     },
   },
   {
+    name: 'call-safety-folded',
+    open: async (page) => {
+      await openOverlay(page);
+      await choosePractice(page, '06-safety.jsonl');
+      await play(page, 'Fastest', { pauseOnCard: true });
+      expect(await playUntilCard(page, (id) => id === 'safety')).toBe('safety');
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('safety-strip')).toBeVisible();
+    },
+  },
+  {
+    name: 'call-cues-off',
+    open: async (page) => {
+      await openOverlay(page);
+      await choosePractice(page, '02-slow-hostility.jsonl');
+      await play(page, 'Fastest', { pauseOnCard: true });
+      expect(await playUntilCard(page, (id) => id === 'welcome')).toBe('welcome');
+      await page.getByTestId('pause-cues').click();
+      await expect(page.getByTestId('cues-paused')).toBeVisible();
+    },
+  },
+  {
     name: 'after-the-call',
     open: async (page) => {
       await openOverlay(page);
