@@ -4,3 +4,4 @@ export { buildCardLibrary, badNewsCard, unknownCardOverrides, type CardLibrary }
 export { createCardSelector } from './selector';
 export { CARD_PRIORITY, HOSTILITY_TIEBREAK } from './priority';
 export { CARD_TEXT, BAD_NEWS_SAY, type BadNewsKind } from './text';
+export { createDisplayStates, DISPLAY_TIMING, type DisplayStates } from './displayState';

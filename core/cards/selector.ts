@@ -1,4 +1,6 @@
-import type { Profile } from '../profile';
+import type { Cue } from '../cues';
+import { callStartSettings, clearAfterCalmSeconds, type Profile } from '../profile';
+import { CARD_PRIORITY } from './priority';
 import type { Seconds } from '../units';
 import { SPECIFIC_BUMP, gatherCandidates, type Candidate } from './candidates';
 import { buildCardLibrary } from './library';
@@ -11,12 +13,34 @@ const BUDGET_WINDOW: Seconds = 60;
 /** A momentary card never disappears faster than this, even with a minimum display of zero. */
 const MIN_LINGER: Seconds = 5;
 
+/** Long enough to greet the caller and read them the disclosure line; ticking "said it" clears it sooner. */
+const WELCOME_LINGER: Seconds = 45;
+
 interface OnScreen {
   shown: ShownCard;
   /** Priority of what keeps the card up now (may move with its cue). */
   priority: number;
   /** Seconds a momentary card stays once shown; null while a condition holds it. */
   linger: Seconds | null;
+  /** The agent pinned it: it stays until they unpin or dismiss it (only safety replaces it). */
+  pinned: boolean;
+}
+
+/** A card that has outlived its cue sits just under anything that calls for a card now. */
+const LAPSED_PRIORITY = CARD_PRIORITY.context + 1;
+
+/** The meter cues a card belongs to: it stays while any of them is up, and until they have all been calm a while. */
+function cuesOf(reason: CardReason): readonly Cue[] {
+  switch (reason.kind) {
+    case 'cue':
+      return reason.cue === 'safety' ? [] : [reason.cue];
+    case 'abuse':
+      return ['hostility'];
+    case 'bad-news':
+      return ['distress', 'hostility'];
+    default:
+      return [];
+  }
 }
 
 function sameCue(a: CardReason, b: CardReason): boolean {
@@ -70,6 +94,10 @@ export function createCardSelector(profile: Profile): CardSelector {
   const library = buildCardLibrary(profile);
   const { minDisplaySeconds, maxNewCardsPerMinute, holdWhileAgentSpeaks } = profile.alerts;
   const momentaryLinger = Math.max(2 * minDisplaySeconds, MIN_LINGER);
+  const clearAfter = clearAfterCalmSeconds(profile);
+  const welcomeCard = callStartSettings(profile).welcomeCard;
+  /** Since when each meter cue has been calm (null: not calm now). */
+  const calmSince: Record<'distress' | 'hostility', Seconds | null> = { distress: 0, hostility: 0 };
 
   let screen: OnScreen | null = null;
   let pending: { candidate: Candidate; until: Seconds } | null = null;
@@ -80,6 +108,8 @@ export function createCardSelector(profile: Profile): CardSelector {
 
   function resetForPhase(): void {
     screen = null;
+    calmSince.distress = 0;
+    calmSince.hostility = 0;
     pending = null;
     budgetTimes = [];
     dismissed = null;
@@ -98,8 +128,8 @@ export function createCardSelector(profile: Profile): CardSelector {
 
   function show(c: Candidate, now: Seconds): ShownCard {
     const shown: ShownCard = { card: c.card, reason: c.reason, evidence: c.evidence, shownAt: now, priority: c.priority };
-    const linger = !c.momentary ? null : c.reason.kind === 'call-start' ? minDisplaySeconds : momentaryLinger;
-    screen = { shown, priority: c.priority, linger };
+    const linger = c.reason.kind === 'call-start' ? Math.max(minDisplaySeconds, WELCOME_LINGER) : null;
+    screen = { shown, priority: c.priority, linger, pinned: false };
     pending = null;
     if (!isContext(c)) budgetTimes.push(now);
     if (c.card.id === 'safety') safetyDismissed = false;
@@ -113,11 +143,19 @@ export function createCardSelector(profile: Profile): CardSelector {
     pending = { candidate: c, until: now + momentaryLinger };
   }
 
+  /** Its cues have all been calm for the profile's time: the moment has passed. */
+  function settled(reason: CardReason, now: Seconds, after: Seconds): boolean {
+    return cuesOf(reason).every((cue) => {
+      const since = calmSince[cue as 'distress' | 'hostility'];
+      return since !== null && now - since >= after;
+    });
+  }
+
   /** Drops the card on screen once nothing holds it and it has had its minimum display. */
   function refreshScreen(fresh: readonly Candidate[], now: Seconds): void {
     if (!screen) return;
     const { shown } = screen;
-    if (shown.card.id === 'safety') return;
+    if (shown.card.id === 'safety' || screen.pinned) return;
     // Held by a call for the same card, or by its cue still being up (the cue may be asking
     // for a more specific card that has to wait, e.g. while the agent speaks).
     const byId = fresh.find((c) => c.card.id === shown.card.id);
@@ -126,7 +164,11 @@ export function createCardSelector(profile: Profile): CardSelector {
     if (byId) screen.priority = byId.priority;
     else if (byCue) screen.priority = byCue.priority - (byCue.specific ? SPECIFIC_BUMP : 0);
     const age = now - shown.shownAt;
-    const held = same !== undefined || (screen.linger !== null && age < screen.linger);
+    // A cue card outlives its cue's alert: it stays until the cue has been calm for the profile's time,
+    // so it is not gone while the customer is still talking. It no longer holds off other cards, though.
+    const cueCard = cuesOf(shown.reason).length > 0;
+    if (same === undefined && cueCard && age >= minDisplaySeconds) screen.priority = LAPSED_PRIORITY;
+    const held = same !== undefined || (screen.linger !== null && age < screen.linger) || (cueCard && !settled(shown.reason, now, clearAfter));
     if (!held && age >= minDisplaySeconds) screen = null;
   }
 
@@ -138,14 +180,18 @@ export function createCardSelector(profile: Profile): CardSelector {
       lastPhase = input.phase;
     }
 
-    const fresh = gatherCandidates(input, library, profile, screen?.shown ?? null);
+    for (const cue of ['distress', 'hostility'] as const) {
+      calmSince[cue] = input.states[cue] === 'calm' ? (calmSince[cue] ?? now) : null;
+    }
+    const fresh = gatherCandidates(input, library, profile, screen?.shown ?? null).filter((c) => welcomeCard || c.reason.kind !== 'call-start');
     if (dismissed && !fresh.some((c) => c.card.id === dismissed?.id)) dismissed = null;
     refreshScreen(fresh, now);
 
     const options = fresh.filter((c) => !suppressed(c));
     if (pending) {
       const waiting = pending.candidate;
-      if (pending.until < now) pending = null;
+      // Held back while the agent spoke, and the customer has calmed since: its moment has passed; showing it now would mislead.
+      if (pending.until < now || settled(waiting.reason, now, 0)) pending = null;
       else if (!options.some((c) => c.card.id === waiting.card.id)) options.push(waiting);
     }
     options.sort((a, b) => b.priority - a.priority);
@@ -157,7 +203,7 @@ export function createCardSelector(profile: Profile): CardSelector {
     }
 
     if (best.card.id === 'safety') return show(best, now);
-    if (screen?.shown.card.id === 'safety') return screen.shown;
+    if (screen?.shown.card.id === 'safety' || screen?.pinned) return screen.shown;
 
     if (screen) {
       const age = now - screen.shown.shownAt;
@@ -178,6 +224,12 @@ export function createCardSelector(profile: Profile): CardSelector {
 
   return {
     select,
+    pin(on: boolean): ShownCard | null {
+      if (!screen || screen.shown.card.id === 'safety') return null;
+      screen.pinned = on;
+      return screen.shown;
+    },
+    pinned: () => screen?.pinned ?? false,
     dismiss(_now: Seconds): void {
       if (!screen) return;
       if (screen.shown.card.id === 'safety') safetyDismissed = true;

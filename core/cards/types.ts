@@ -62,5 +62,8 @@ export interface CardSelector {
   select(input: SelectorInput): ShownCard | null;
   /** The agent dismissed the card on screen. */
   dismiss(now: Seconds): void;
+  /** The agent pins (or unpins) the card on screen, so that it stays until they let it go; returns it, or null if it cannot be pinned (none, or safety, which stays anyway). */
+  pin?(on: boolean): ShownCard | null;
+  pinned?(): boolean;
   current(): ShownCard | null;
 }

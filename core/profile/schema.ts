@@ -91,6 +91,8 @@ const profileFields = {
     minDisplaySeconds: seconds,
     /** Hold new cards while the agent is mid-sentence (safety is never held). */
     holdWhileAgentSpeaks: z.boolean(),
+    /** A cue card leaves once its cue has been calm this long (the agent may dismiss it sooner). Absent: 20 s. */
+    clearAfterCalmSeconds: seconds.max(600).optional(),
   }),
   cards: z.strictObject({
     // Keys are card ids, so a misspelt card is reported rather than silently ignored.
@@ -100,6 +102,17 @@ const profileFields = {
     /** Further numbers the organisation wants on the safety card (out-of-hours, a specialist service), in order. */
     otherCrisisLines: z.array(crisisLineSchema).max(L.otherCrisisLines).optional(),
   }),
+  /** What happens as a call starts: the welcome card, and telling the caller that Steady is listening. Absent: the defaults in callStart.ts. */
+  callStart: z
+    .strictObject({
+      /** Show the welcome card at the start of each call. */
+      welcomeCard: z.boolean(),
+      /** The organisation's words for telling the caller, shown on the welcome card with a "said it" tick. */
+      disclosure: z.string().trim().min(1, 'write the line the agent says to the caller').max(300),
+      /** When the caller objects and cues are paused, keep the transcript for the agent's own notes. */
+      transcriptWhilePaused: z.boolean(),
+    })
+    .optional(),
   care: z.strictObject({
     hardCallsBeforeBreak: z.number().int().min(1).max(50),
     hardCallWindowMinutes: z.number().int().min(5).max(24 * 60),

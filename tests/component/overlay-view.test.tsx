@@ -85,8 +85,9 @@ describe('overlay view', () => {
     expect(within(card).getAllByTestId('card-evidence').length).toBeGreaterThan(0);
     expect(within(card).getAllByTestId('card-evidence').some((e) => e.dataset.kind === 'selfharm')).toBe(true);
     expect(screen.getByTestId('card-slot').getAttribute('aria-live')).toBe('polite');
-    // First in the document: above the meters and the transcript.
-    expect(slot.compareDocumentPosition(screen.getByTestId('meter-distress')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // The fixed layout: right under the meters, above the transcript.
+    expect(slot.compareDocumentPosition(screen.getByTestId('meter-distress')) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
+    expect(slot.compareDocumentPosition(screen.getByTestId('transcript')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('lets the agent mark, dismiss and bookmark from the keyboard, but not while typing', () => {

@@ -44,6 +44,8 @@ async function replay(page: Page, file: string, speed: '1×' | '4×' | 'Fastest'
   await page.getByTestId('replay-file').setInputFiles(file);
   await expect(page.getByTestId('replay-call')).toBeEnabled();
   await page.getByRole('radio', { name: speed }).check();
+  // Practice pauses at each card by default; these tests play the call through.
+  await page.getByRole('checkbox', { name: 'Pause at each new card' }).setChecked(false);
   await page.getByTestId('replay-play').click();
 }
 

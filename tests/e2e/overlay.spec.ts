@@ -81,7 +81,7 @@ test('a calm 30-minute call at full speed shows no cue card at all', async ({ pa
   await screenshot(page, testInfo, 'calm-30min-finished');
 });
 
-test('a safety statement shows the safety card at once, on that segment, above everything', async ({ page }, testInfo) => {
+test('a safety statement shows the safety card at once, on that segment, above the transcript and in view', async ({ page }, testInfo) => {
   const scenario = readScenario('06-safety.jsonl');
   const statement = firstLabelled(scenario, 'safety');
   await recordCards(page);
@@ -99,7 +99,9 @@ test('a safety statement shows the safety card at once, on that segment, above e
   const cardBox = await card.boundingBox();
   const meterBox = await page.getByTestId('meter-distress').boundingBox();
   const transcriptBox = await page.getByTestId('transcript').boundingBox();
-  expect(cardBox && meterBox && transcriptBox && cardBox.y < meterBox.y && cardBox.y < transcriptBox.y).toBe(true);
+  // The fixed layout (issue 14): meters at the top, the card right under them and in view, the transcript below.
+  expect(cardBox && meterBox && transcriptBox && meterBox.y < cardBox.y && cardBox.y < transcriptBox.y).toBe(true);
+  expect((cardBox?.y ?? Infinity) + 40).toBeLessThanOrEqual(760);
   await expect(card.getByTestId('card-evidence').first()).toBeVisible();
   await screenshot(page, testInfo, 'safety-card');
 

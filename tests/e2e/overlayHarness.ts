@@ -138,7 +138,7 @@ export async function choosePractice(page: Page, file: string): Promise<void> {
   await page.getByTestId('replay-call').selectOption(value ?? '');
 }
 
-export type SpeedLabel = '1×' | '4×' | 'Fastest';
+export type SpeedLabel = '1×' | '2×' | '4×' | 'Fastest';
 
 export async function play(page: Page, speed: SpeedLabel, options: { pauseOnCard?: boolean } = {}): Promise<void> {
   await page.getByRole('radio', { name: speed }).check();

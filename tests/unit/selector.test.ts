@@ -98,7 +98,7 @@ describe('card priority', () => {
 });
 
 describe('a calm call', () => {
-  it('shows nothing but the welcome, which clears itself after its display time', () => {
+  it('shows nothing but the welcome, which clears itself after its time (long enough to say the disclosure line)', () => {
     const selector = createCardSelector(DEFAULT_PROFILE);
     const first = selector.select(step({ now: 0, phase: 'call-start', agentSpeaking: true }));
     expect(first?.card.id).toBe('welcome');
@@ -110,9 +110,19 @@ describe('a calm call', () => {
       const states = t % 90 === 0 ? { distress: 'watch' as const } : {};
       const card = selector.select(step({ now: t, evidence, states, agentSpeaking: t % 6 === 0 }));
       if (card && card.reason.kind !== 'call-start') cueCards.push(card);
-      if (t >= DEFAULT_PROFILE.alerts.minDisplaySeconds + 3) expect(card).toBeNull();
+      if (t >= 45 + 3) expect(card).toBeNull();
     }
     expect(cueCards).toEqual([]);
+  });
+
+  it('shows the welcome only when the profile asks for it, and only once per call start', () => {
+    const quiet = createCardSelector({ ...DEFAULT_PROFILE, callStart: { welcomeCard: false, disclosure: 'We use a listening aid on this call.', transcriptWhilePaused: true } });
+    expect(quiet.select(step({ now: 0, phase: 'call-start' }))).toBeNull();
+    const selector = createCardSelector(DEFAULT_PROFILE);
+    expect(selector.select(step({ now: 0, phase: 'call-start' }))?.card.id).toBe('welcome');
+    selector.dismiss(2);
+    expect(selector.select(step({ now: 3 }))).toBeNull();
+    expect(selector.select(step({ now: 60 }))).toBeNull();
   });
 
   it('does not flag a negated word ("I\'m not angry") even when it is reported', () => {
@@ -121,15 +131,50 @@ describe('a calm call', () => {
 });
 
 describe('minimum display time', () => {
-  it('keeps a card up for the minimum display even after its cue falls back, then clears it', () => {
-    const min = DEFAULT_PROFILE.alerts.minDisplaySeconds;
+  it('keeps a card up while its cue eases, and clears it once the cue has been calm for the profile\'s time (20 s by default)', () => {
     const ids = run([
       { now: 10, states: { distress: 'rising' }, evidence: [SAD] },
       { now: 12, states: { distress: 'watch' } },
-      { now: 10 + min - 0.5, states: { distress: 'watch' } },
-      { now: 10 + min + 0.5, states: { distress: 'watch' } },
+      { now: 40, states: { distress: 'watch' } },
+      { now: 41, states: { distress: 'calm' } },
+      { now: 60, states: { distress: 'calm' } },
+      { now: 61.5, states: { distress: 'calm' } },
     ]);
-    expect(ids).toEqual(['distress', 'distress', 'distress', null]);
+    expect(ids).toEqual(['distress', 'distress', 'distress', 'distress', 'distress', null]);
+  });
+
+  it('takes the calm time from the profile', () => {
+    const ids = run(
+      [
+        { now: 10, states: { hostility: 'rising' }, evidence: [ANGRY] },
+        { now: 20, states: { hostility: 'calm' } },
+        { now: 24, states: { hostility: 'calm' } },
+        { now: 25.5, states: { hostility: 'calm' } },
+      ],
+      profileWith({ clearAfterCalmSeconds: 5 }),
+    );
+    expect(ids).toEqual(['boundary', 'boundary', 'boundary', null]);
+  });
+
+  it('lets a new alert replace a card whose cue has gone calm, without waiting for the calm time', () => {
+    const ids = run([
+      { now: 10, states: { distress: 'rising' }, evidence: [SAD] },
+      { now: 20, states: { distress: 'calm' } },
+      { now: 22, states: { hostility: 'rising' }, evidence: [ANGRY] },
+    ]);
+    expect(ids).toEqual(['distress', 'distress', 'boundary']);
+  });
+
+  it('keeps a pinned card until the agent unpins it, even when its cue has long been calm; only safety replaces it', () => {
+    const selector = createCardSelector(DEFAULT_PROFILE);
+    expect(selector.select(step({ now: 10, states: { distress: 'rising' }, evidence: [SAD] }))?.card.id).toBe('distress');
+    expect(selector.pin?.(true)?.card.id).toBe('distress');
+    expect(selector.select(step({ now: 100, states: {} }))?.card.id).toBe('distress');
+    expect(selector.select(step({ now: 110, states: { hostility: 'high' }, evidence: [ANGRY] }))?.card.id).toBe('distress');
+    selector.pin?.(false);
+    expect(selector.select(step({ now: 112, states: { hostility: 'high' }, evidence: [ANGRY] }))?.card.id).toBe('boundary');
+    selector.pin?.(true);
+    expect(selector.select(step({ now: 120, states: { safety: 'high' }, evidence: [SELFHARM] }))?.card.id).toBe('safety');
   });
 
   it('does not let a lower card replace one whose cue is still up', () => {
@@ -146,10 +191,20 @@ describe('minimum display time', () => {
     const ids = run([
       { now: 10, evidence: [TEARS], states: { distress: 'watch' } },
       { now: 12, ...bad },
-      { now: 17, badNews: [REFUSED] },
-      { now: 18.5, badNews: [REFUSED] },
+      { now: 17, badNews: [REFUSED], states: { distress: 'watch' } },
+      { now: 18.5, badNews: [REFUSED], states: { distress: 'watch' } },
     ]);
     expect(ids).toEqual(['tears', 'tears', 'tears', 'bad-news']);
+  });
+
+  it('drops a card held back while the agent spoke once the customer has calmed, instead of showing it late', () => {
+    const ids = run([
+      { now: 10, states: { distress: 'watch' }, evidence: [TEARS], agentSpeaking: true },
+      { now: 14, states: { distress: 'calm' }, agentSpeaking: true },
+      { now: 16, states: { distress: 'calm' } },
+      { now: 20, states: { distress: 'calm' } },
+    ]);
+    expect(ids).toEqual([null, null, null, null]);
   });
 });
 

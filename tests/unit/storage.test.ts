@@ -136,6 +136,21 @@ describe('recorder', () => {
     expect(ended.mock.calls[0]?.[0].id).toBe('call-1');
   });
 
+  it('keeps when the caller was told about Steady and when cues were paused, and exports them', async () => {
+    const session = fakeSession();
+    const ended = vi.fn<(call: CallRecord) => void>();
+    recorder = startRecorder(session, { db, flushMs: 50, onCallEnded: ended });
+    session.emit({ type: 'call-started', snapshot: snapshot() });
+    session.emit({ type: 'disclosure-said', at: 6 });
+    session.emit({ type: 'cues-paused', at: 31 });
+    session.emit({ type: 'call-ended', snapshot: snapshot({ status: 'ended', clock: 40 }) });
+    await vi.waitFor(() => expect(ended).toHaveBeenCalledTimes(1));
+    const call = (await loadCallDetail(db, 'call-1'))?.call;
+    expect(call).toMatchObject({ disclosedAt: 6, cuesPausedAt: 31 });
+    const exported = JSON.parse(await exportMyData(db, Date.UTC(2026, 10, 23))) as { calls: CallRecord[] };
+    expect(exported.calls[0]).toMatchObject({ disclosedAt: 6, cuesPausedAt: 31 });
+  });
+
   it('flushes within its interval, so a crash mid-call keeps what came before, and the call is recovered', async () => {
     const session = fakeSession();
     recorder = startRecorder(session, { db, flushMs: 50 });

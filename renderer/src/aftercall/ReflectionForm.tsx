@@ -209,7 +209,7 @@ export function ReflectionForm({ callId, summary, existing, onSaved, onSkip }: P
         </p>
       )}
       <p className="private-note muted">Only you can see this. It stays on this computer and is never part of a profile or a supervisor’s view.</p>
-      <div className="row">
+      <div className="row reflection-actions" data-testid="reflection-actions">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : existing ? 'Save changes' : 'Save privately'}
         </button>

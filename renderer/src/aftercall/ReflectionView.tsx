@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useFocusWhenLost } from '../overlay/focusWhenLost';
+import { PracticeReview } from './PracticeReview';
 import { BetweenCalls } from '../care/BetweenCalls';
 import '../care/care.css';
 import { getDb } from '../storage/db';
@@ -80,6 +82,9 @@ export function ReflectionView() {
   const offer: ReflectionOffer | undefined = offers.find((o) => o.callId === callId);
   const load = useCallDetail(callId);
   const [done, setDone] = useState<string | null>(null);
+  // Opened by a call ending: the agent's focus lands on this view's heading, not on the page body.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusWhenLost(heading, true, callId);
   // A different call chosen later (a new offer, a link from History) opens normally.
   useEffect(() => {
     if (done !== null && hashId !== null && hashId !== done) setDone(null);
@@ -91,7 +96,9 @@ export function ReflectionView() {
   if (!callId || justSaved) {
     return (
       <section className="reflection" aria-labelledby="reflect-h">
-        <h1 id="reflect-h">After the call</h1>
+        <h1 id="reflect-h" ref={heading} tabIndex={-1}>
+          After the call
+        </h1>
         {justSaved ? (
           <p role="status">Saved, just for you. Thank you for taking a moment.</p>
         ) : (
@@ -118,7 +125,9 @@ export function ReflectionView() {
 
   return (
     <section className="reflection" aria-labelledby="reflect-h">
-      <h1 id="reflect-h">After the call</h1>
+      <h1 id="reflect-h" ref={heading} tabIndex={-1}>
+        After the call
+      </h1>
       <p className="muted">
         {startedAt !== null ? dateTimeWords(startedAt) : 'Your last call'}
         {detail ? ` · ${durationWords(detail.call.duration)}` : ''}
@@ -144,6 +153,7 @@ export function ReflectionView() {
           {detail.call.moments?.length ? (
             <p className="muted small">You marked {detail.call.moments.map(callClock).join(', ')} to come back to.</p>
           ) : null}
+          <PracticeReview call={detail.call} cards={detail.cards} />
         </>
       )}
 

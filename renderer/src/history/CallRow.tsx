@@ -9,6 +9,12 @@ import { StorageNotice } from '../storage/StorageNotice';
 
 const STRESS_WORDS = ['', 'calm', 'a little tense', 'tense', 'very tense', 'overwhelmed'];
 
+/** Whether the caller was told that Steady listens, and whether they asked for the cues to stop. */
+function disclosureWords(call: HistoryRow['call']): string {
+  const told = call.disclosedAt !== undefined ? `Caller told at ${callClock(call.disclosedAt)}` : 'Caller not told';
+  return call.cuesPausedAt !== undefined ? `${told} · cues paused at ${callClock(call.cuesPausedAt)}` : told;
+}
+
 /** One past call: a line that says what it held, opening to its timeline, reflection and transcript. */
 export function CallRow({ row }: { row: HistoryRow }) {
   const { call, reflection } = row;
@@ -30,6 +36,7 @@ export function CallRow({ row }: { row: HistoryRow }) {
           {call.title ? ` · ${call.title}` : ''}
         </span>
         <span className="call-row-cues">{summaryWords(call.summary)}{call.interrupted ? ' · cut off' : ''}</span>
+        <span className="call-row-told" data-testid="history-disclosure">{disclosureWords(call)}</span>
         <span className="call-row-reflection">
           {reflection
             ? `Reflected${reflection.stress ? ` · stress ${reflection.stress} of 5 (${STRESS_WORDS[reflection.stress]})` : ''}`

@@ -1,4 +1,5 @@
-import { useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import type { Cue, CueState } from '@core/cues';
 import type { Evidence } from '@core/evidence';
 import { dispatchCommand } from '../commands';
 import type { ShownCardRecord } from '../session/types';
@@ -22,7 +23,53 @@ function whyItems(evidence: readonly Evidence[]): Evidence[] {
     .slice(0, MAX_EVIDENCE);
 }
 
-export function CardView({ record, live }: { record: ShownCardRecord; live: boolean }) {
+/** Phone numbers such as "13 11 14" or "+44 800 123 4567": kept on one line, so none reads as two numbers. */
+const PHONE = /\+?\d[\d\s-]{2,}\d/g;
+
+export function withNumbers(text: string): ReactNode[] {
+  const out: ReactNode[] = [];
+  let last = 0;
+  for (const match of text.matchAll(PHONE)) {
+    const at = match.index;
+    if (at > last) out.push(text.slice(last, at));
+    out.push(
+      <span className="crisis-number" key={at}>
+        {match[0]}
+      </span>,
+    );
+    last = at + match[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
+export interface CardViewProps {
+  record: ShownCardRecord;
+  live: boolean;
+  /** What the meters show now, so that the card's label agrees with them. */
+  shownStates?: Readonly<Record<Cue, CueState>> | undefined;
+  pinned?: boolean;
+  /** Safety only: folded to the crisis line after Esc. */
+  collapsed?: boolean;
+  /** Welcome only: the organisation's line for telling the caller, and whether it has been said. */
+  disclosure?: { line: string; said: boolean } | undefined;
+}
+
+/** The safety card after Esc: it stays for the rest of the call as one line with the crisis number. */
+function SafetyStrip({ note }: { note: string | undefined }) {
+  return (
+    <div className="safety-strip" data-testid="safety-strip">
+      <p>
+        <strong>Safety risk.</strong> {note ? withNumbers(note.replace(/^Follow your safety protocol\.\s*/, '')) : null}
+      </p>
+      <button type="button" onClick={() => dispatchCommand('card:dismiss')}>
+        Show the safety card <kbd>Esc</kbd>
+      </button>
+    </div>
+  );
+}
+
+export function CardView({ record, live, shownStates, pinned = false, collapsed = false, disclosure }: CardViewProps) {
   const { shown, segmentId } = record;
   const { card, reason } = shown;
   const titleId = useId();
@@ -30,12 +77,12 @@ export function CardView({ record, live }: { record: ShownCardRecord; live: bool
   const article = useRef<HTMLElement>(null);
   const safety = card.id === 'safety';
 
-  // A safety card must be seen even if the agent had scrolled down; moving the view never moves focus.
+  // A new card must be seen even if the agent had scrolled away; moving the view never moves focus.
   // The engine may hand over a fresh object for the same card on every update: key on what identifies it.
   const identity = `${card.id}|${shown.shownAt}|${segmentId ?? ''}`;
   useEffect(() => {
-    if (safety) article.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [safety, identity]);
+    article.current?.closest('.card-stage')?.scrollIntoView?.({ block: 'nearest' });
+  }, [identity]);
 
   // For the paint-latency benchmark: final segment pushed -> this card on screen.
   // Not cancelled on unmount: once committed, the card is painted in this frame even if it goes in the next.
@@ -44,6 +91,9 @@ export function CardView({ record, live }: { record: ShownCardRecord; live: bool
     performance.mark(`steady:card-rendered:${segmentId}`);
     markAfterPaint(`steady:card-painted:${segmentId}`);
   }, [identity, segmentId]);
+
+  if (safety && collapsed) return <SafetyStrip note={card.note} />;
+  const labelState = reason.kind === 'cue' && reason.cue !== 'safety' ? shownStates?.[reason.cue] : undefined;
 
   return (
     <article
@@ -55,14 +105,30 @@ export function CardView({ record, live }: { record: ShownCardRecord; live: bool
       data-cue={reason.kind === 'cue' ? reason.cue : undefined}
       data-segment-id={segmentId ?? ''}
       data-shown-at={shown.shownAt}
+      data-label-state={labelState ?? ''}
+      data-pinned={pinned ? 'true' : 'false'}
       aria-labelledby={titleId}
     >
       <header className="card-head">
-        <p className="card-reason">{reasonText(reason)}</p>
+        <p className="card-reason" data-testid="card-reason">
+          {reasonText(reason, labelState)}
+          {pinned ? ' · kept' : ''}
+        </p>
         <h2 className="card-title" id={titleId}>
           {card.title}
         </h2>
       </header>
+      {disclosure ? (
+        <div className="card-part card-disclosure" data-testid="disclosure">
+          <h3 className="card-label">Tell the caller</h3>
+          <p className="disclosure-line">{disclosure.line}</p>
+          {live ? (
+            <button type="button" className="disclosure-said" aria-pressed={disclosure.said} onClick={() => dispatchCommand('disclosure:said')} disabled={disclosure.said}>
+              {disclosure.said ? '✓ Said it' : 'I said it'}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       <div className="card-part">
         <h3 className="card-label">Say</h3>
         <ul className="card-say">
@@ -77,7 +143,7 @@ export function CardView({ record, live }: { record: ShownCardRecord; live: bool
       <p className="card-part card-breathe">
         <span className="card-label">Breathe</span> {card.breathe}
       </p>
-      {card.note ? <p className="card-part card-note">{card.note}</p> : null}
+      {card.note ? <p className="card-part card-note">{withNumbers(card.note)}</p> : null}
       {why.length > 0 ? (
         <div className="card-part card-why" data-testid="card-why">
           <h3 className="card-label">Why</h3>
@@ -98,8 +164,13 @@ export function CardView({ record, live }: { record: ShownCardRecord; live: bool
           <button type="button" aria-pressed={record.helpful === false} onClick={() => dispatchCommand('card:not-helpful')}>
             Not helpful <kbd>N</kbd>
           </button>
+          {safety ? null : (
+            <button type="button" className="card-pin" aria-pressed={pinned} onClick={() => dispatchCommand('card:pin')}>
+              Keep <kbd>K</kbd>
+            </button>
+          )}
           <button type="button" className="card-dismiss" onClick={() => dispatchCommand('card:dismiss')}>
-            Dismiss <kbd>Esc</kbd>
+            {safety ? 'Fold' : 'Dismiss'} <kbd>Esc</kbd>
           </button>
         </footer>
       ) : null}

@@ -1,4 +1,4 @@
-import type { Cue } from '@core/cues';
+import type { Cue, CueState } from '@core/cues';
 import type { CueReading } from '@core/engine/types';
 import type { CueThresholds } from '@core/profile';
 import { CUE_NAMES, STATE_WORDS } from './format';
@@ -6,13 +6,31 @@ import { CUE_NAMES, STATE_WORDS } from './format';
 /** Safety is not a meter: one sentence is enough, and it shows as the safety card. */
 const METER_CUES = ['distress', 'hostility'] as const satisfies readonly Cue[];
 
-function Meter({ reading, thresholds }: { reading: CueReading; thresholds: CueThresholds }) {
+/**
+ * The bar's fill, kept inside the band of the word shown beside it, so that the
+ * fill and the word never disagree while the word is held steady.
+ */
+export function meterFill(level: number, state: CueState, t: CueThresholds): number {
+  const top = t.high > 0 ? t.high : 1;
+  const bands: Record<CueState, [number, number]> = {
+    calm: [0, t.watch],
+    watch: [t.watch, t.rising],
+    rising: [t.rising, t.high],
+    high: [t.high, top],
+  };
+  const [lo, hi] = bands[state];
+  // Just inside the band's top, so that a full "rising" bar never looks like "high".
+  const inside = Math.min(Math.max(level, lo), state === 'high' ? hi : lo + (hi - lo) * 0.95);
+  return Math.min(1, Math.max(0, inside / top));
+}
+
+function Meter({ reading, state, thresholds }: { reading: CueReading; state: CueState; thresholds: CueThresholds }) {
   const top = thresholds.high > 0 ? thresholds.high : 1;
-  const fill = Math.min(1, Math.max(0, reading.level / top));
+  const fill = meterFill(reading.level, state, thresholds);
   const name = CUE_NAMES[reading.cue];
-  const word = STATE_WORDS[reading.state];
+  const word = STATE_WORDS[state];
   return (
-    <div className="meter" data-testid={`meter-${reading.cue}`} data-state={reading.state}>
+    <div className="meter" data-testid={`meter-${reading.cue}`} data-state={state}>
       <span className="meter-name" id={`meter-${reading.cue}-name`}>
         {name}
       </span>
@@ -34,11 +52,29 @@ function Meter({ reading, thresholds }: { reading: CueReading; thresholds: CueTh
   );
 }
 
-export function CueMeters({ cues, thresholds }: { cues: Readonly<Record<Cue, CueReading>>; thresholds: Readonly<Record<Cue, CueThresholds>> }) {
+export function CueMeters({
+  cues,
+  thresholds,
+  shown,
+  paused = false,
+}: {
+  cues: Readonly<Record<Cue, CueReading>>;
+  thresholds: Readonly<Record<Cue, CueThresholds>>;
+  /** The states to show (held steady in time); the engine's own when absent. */
+  shown?: Readonly<Record<Cue, CueState>> | undefined;
+  paused?: boolean;
+}) {
+  if (paused) {
+    return (
+      <p className="cues-paused" role="status" data-testid="cues-paused">
+        Cues paused for this call: nothing the caller says is scored, and no card will appear.
+      </p>
+    );
+  }
   return (
-    <div className="meters" aria-label="How the customer sounds">
+    <div className="meters" role="group" aria-label="How the customer sounds">
       {METER_CUES.map((cue) => (
-        <Meter key={cue} reading={cues[cue]} thresholds={thresholds[cue]} />
+        <Meter key={cue} reading={cues[cue]} state={shown?.[cue] ?? cues[cue].state} thresholds={thresholds[cue]} />
       ))}
     </div>
   );

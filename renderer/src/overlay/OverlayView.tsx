@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 import { OverlayWindowControls } from '../api/OverlayWindowControls';
 import { ShortcutTrouble } from '../api/ShortcutSettings';
 import { useOverlayState } from '../api/useOverlayState';
@@ -6,6 +6,7 @@ import { listeningNotice } from '../audio/listening';
 import { useLiveAudio } from '../audio/useLiveAudio';
 import { BetweenCalls } from '../care/BetweenCalls';
 import { dispatchCommand } from '../commands';
+import { callStartSettings } from '@core/profile';
 import { getActiveProfile, subscribeActiveProfile } from '../profile/activeProfile';
 import { ProfileBadge } from '../profile/ProfileBadge';
 import { useCallSession } from '../session';
@@ -17,8 +18,9 @@ import { CueMeters } from './CueMeters';
 import { clockText } from './format';
 import { ReplayPanel } from './ReplayPanel';
 import { ShortcutHelp } from './ShortcutHelp';
-import { START_END_CALL_KEYS } from './shortcuts';
+import { PAUSE_CUES_KEYS, START_END_CALL_KEYS } from './shortcuts';
 import { Transcript } from './Transcript';
+import { useFocusWhenLost } from './focusWhenLost';
 import './overlay.css';
 
 function isSafetyCard(record: ShownCardRecord | null): boolean {
@@ -40,6 +42,31 @@ function ListeningNotice({ snapshot }: { snapshot: CallSessionSnapshot }) {
   );
 }
 
+/** Telling the caller, and stopping the cues if they object: always within reach during a call. */
+function CallerControls({ snapshot }: { snapshot: CallSessionSnapshot }) {
+  if (snapshot.status !== 'live') return null;
+  const said = snapshot.disclosedAt ?? null;
+  const paused = snapshot.cuesPausedAt ?? null;
+  return (
+    <div className="caller-controls" data-testid="caller-controls">
+      {said === null ? (
+        <button type="button" onClick={() => dispatchCommand('disclosure:said')} data-testid="disclosure-tick">
+          I told the caller
+        </button>
+      ) : (
+        <p className="caller-told" data-testid="caller-told">
+          ✓ Caller told at {clockText(said)}
+        </p>
+      )}
+      {paused === null ? (
+        <button type="button" onClick={() => dispatchCommand('cues:pause')} title={PAUSE_CUES_KEYS} data-testid="pause-cues">
+          Turn cues off <kbd>{PAUSE_CUES_KEYS}</kbd>
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
 function statusWords(snapshot: CallSessionSnapshot): string {
   if (snapshot.status === 'live') return `On a call · ${clockText(snapshot.clock)}`;
   if (snapshot.status === 'ended') return 'Call ended';
@@ -55,6 +82,8 @@ export function OverlayView() {
   const moments = snapshot.moments?.length ?? 0;
   // Compact keeps only what a live call needs at a glance: status, card and meters.
   const compact = useOverlayState().mode === 'compact';
+  const callButton = useRef<HTMLButtonElement>(null);
+  useFocusWhenLost(callButton, snapshot.status === 'ended', snapshot.callId);
 
   return (
     <section className="overlay" aria-label="Call assist" data-status={snapshot.status} data-mode={compact ? 'compact' : 'expanded'}>
@@ -66,7 +95,7 @@ export function OverlayView() {
           <span className="call-dot" aria-hidden="true" />
           {statusWords(snapshot)}
         </p>
-        <button type="button" className={live ? 'call-end' : 'call-start'} onClick={() => dispatchCommand('call:toggle')} title={START_END_CALL_KEYS}>
+        <button ref={callButton} type="button" className={live ? 'call-end' : 'call-start'} onClick={() => dispatchCommand('call:toggle')} title={START_END_CALL_KEYS}>
           {live ? 'End call' : 'Start call'}
         </button>
         <ShortcutHelp />
@@ -83,15 +112,30 @@ export function OverlayView() {
         </p>
       ) : null}
 
-      {/* Two live regions, always present, so a screen reader hears new cards: safety at once, others politely. */}
-      <div className="card-slot card-slot-safety" aria-live="assertive" data-testid="safety-slot">
-        {record && safety ? <CardView record={record} live={live} /> : null}
-      </div>
-      <div className="card-slot" aria-live="polite" data-testid="card-slot">
-        {record && !safety ? <CardView record={record} live={live} /> : null}
-      </div>
+      <CallerControls snapshot={snapshot} />
+      <CueMeters cues={snapshot.update.cues} thresholds={profile.thresholds} shown={live ? snapshot.shownStates : undefined} paused={live && snapshot.cuesPausedAt != null} />
 
-      <CueMeters cues={snapshot.update.cues} thresholds={profile.thresholds} />
+      {/* The stage keeps its height for the whole call, so the transcript below never jumps when a card comes or goes. */}
+      <div className="card-stage" data-testid="card-stage" data-empty={record ? 'false' : 'true'} hidden={!live}>
+        {/* Two live regions, always present, so a screen reader hears new cards: safety at once, others politely. */}
+        <div className="card-slot card-slot-safety" aria-live="assertive" data-testid="safety-slot">
+          {record && safety ? <CardView record={record} live={live} collapsed={snapshot.safetyCollapsed ?? false} /> : null}
+        </div>
+        <div className="card-slot" aria-live="polite" data-testid="card-slot">
+          {record && !safety ? (
+            <CardView
+              record={record}
+              live={live}
+              shownStates={snapshot.shownStates}
+              pinned={snapshot.cardPinned ?? false}
+              disclosure={record.shown.reason.kind === 'call-start' ? { line: callStartSettings(profile).disclosure, said: snapshot.disclosedAt != null } : undefined}
+            />
+          ) : null}
+        </div>
+        {record ? null : (
+          <p className="card-stage-empty">{snapshot.cuesPausedAt != null ? 'No cards: cues are paused for this call.' : 'No card now. One appears here when the customer needs it.'}</p>
+        )}
+      </div>
       {/* Below the card and meters: the call comes first, and a saving problem should not push the card down. */}
       <CallSavingNotice />
       {snapshot.status === 'idle' || compact ? null : <Transcript lines={snapshot.lines} />}

@@ -7,7 +7,7 @@ import { useCallSession } from '../session';
 import type { CallSource } from '../session/types';
 import { clockText } from './format';
 
-const SPEED_WORDS: Record<string, string> = { '1': '1×', '4': '4×', max: 'Fastest' };
+const SPEED_WORDS: Record<string, string> = { '1': '1×', '2': '2×', '4': '4×', max: 'Fastest' };
 const MAX_ERRORS_SHOWN = 5;
 const MAX_LISTED_FILE_CALLS = 200;
 const STATE_ANNOUNCEMENTS: Record<ReplayStatus['state'], string> = {
@@ -63,7 +63,8 @@ export function ReplayPanel() {
   const onRealCall = call.status === 'live' && call.source === 'live';
   const [chosen, setChosen] = useState<string>('');
   const [speed, setSpeed] = useState<ReplaySpeed>(1);
-  const [pauseOnCard, setPauseOnCard] = useState(false);
+  // Practice is for learning the cards: stop at each one by default, so it can be read before the call moves on.
+  const [pauseOnCard, setPauseOnCard] = useState(true);
   const fileInput = useRef<HTMLInputElement>(null);
   const ids = { call: useId(), file: useId(), speed: useId() };
 
@@ -207,7 +208,7 @@ export function ReplayPanel() {
         </button>
       </div>
       {onRealCall ? <p className="replay-about">You are on a call. End it to replay one.</p> : null}
-      <p className="replay-status" data-testid="replay-status" data-state={status?.state ?? 'none'} data-played={status?.played ?? 0}>
+      <p className="replay-status" data-testid="replay-status" data-state={status?.state ?? 'none'} data-played={status?.played ?? 0} data-position={status ? status.position.toFixed(1) : 0}>
         {statusText(status)}
       </p>
       {/* Only the state is announced; the moving clock would talk over the call. */}

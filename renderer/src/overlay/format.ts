@@ -10,11 +10,17 @@ export { clockText } from '../clock';
 export const STATE_WORDS: Record<CueState, string> = { calm: 'calm', watch: 'watch', rising: 'rising', high: 'high' };
 
 
-/** Why a card is up, in a few plain words. */
-export function reasonText(reason: CardReason): string {
+/**
+ * Why a card is up, in a few plain words. `now` is the state the meters show for the card's cue, so that
+ * the card never says "rising" beside a meter that reads "calm" (the card may outlast its cue's alert).
+ */
+export function reasonText(reason: CardReason, now?: CueState): string {
   switch (reason.kind) {
-    case 'cue':
-      return `${CUE_NAMES[reason.cue]} ${reason.cue === 'safety' ? 'risk' : STATE_WORDS[reason.state]}`;
+    case 'cue': {
+      if (reason.cue === 'safety') return 'Safety risk';
+      const state = now ?? reason.state;
+      return `${CUE_NAMES[reason.cue]} ${state === 'calm' ? 'calm again' : STATE_WORDS[state]}`;
+    }
     case 'abuse':
       return 'Abuse or a threat';
     case 'bad-news':

@@ -17,12 +17,21 @@ const letter = (event: KeyboardEvent, key: string) => plain(event) && event.key.
 
 /** The in-window start/end call keys, also shown on the overlay's call button. */
 export const START_END_CALL_KEYS = 'Ctrl+Alt+S';
+export const PAUSE_CUES_KEYS = 'Ctrl+Alt+P';
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Esc', does: 'Dismiss the card', command: 'card:dismiss', matches: (e) => e.key === 'Escape' && plain(e) },
   { keys: 'H', does: 'Mark the card helpful', command: 'card:helpful', matches: (e) => letter(e, 'h') },
   { keys: 'N', does: 'Mark the card not helpful', command: 'card:not-helpful', matches: (e) => letter(e, 'n') },
   { keys: 'M', does: 'Mark this moment to look at after the call', command: 'moment:mark', matches: (e) => letter(e, 'm') },
+  { keys: 'K', does: 'Keep the card (pin it) or let it go', command: 'card:pin', matches: (e) => letter(e, 'k') },
+  {
+    // Two modifiers: pausing the cues for the rest of the call must not happen by a stray key press.
+    keys: PAUSE_CUES_KEYS,
+    does: 'Pause cues for this call (the caller objects)',
+    command: 'cues:pause',
+    matches: (e) => (e.ctrlKey || e.metaKey) && e.altKey && !e.shiftKey && (e.key.toLowerCase() === 'p' || e.code === 'KeyP'),
+  },
   {
     // The same keys as the desktop app's global default, so there is one to learn.
     keys: START_END_CALL_KEYS,
@@ -93,6 +102,15 @@ export function runSessionCommand(command: AppCommand): void {
       break;
     case 'moment:mark':
       callSession.markMoment();
+      break;
+    case 'card:pin':
+      callSession.pinCard?.(!callSession.getSnapshot().cardPinned);
+      break;
+    case 'cues:pause':
+      callSession.pauseCues?.();
+      break;
+    case 'disclosure:said':
+      callSession.markDisclosed?.();
       break;
     case 'view:overlay':
     case 'view:workbench':

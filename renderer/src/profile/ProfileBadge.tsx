@@ -1,5 +1,5 @@
 import { useRef, useState, type DragEvent } from 'react';
-import type { ProfileProblem } from '@core/profile';
+import { describeProfileChanges, type ProfileProblem } from '@core/profile';
 import { loadProfileFile } from './loadProfile';
 import { useActiveProfile } from './useActiveProfile';
 import { ProfileFileInput } from './ProfileFileInput';
@@ -23,12 +23,16 @@ export function ProfileBadge({ interactive = true }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [refused, setRefused] = useState<{ file: string; problems: ProfileProblem[] } | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [loaded, setLoaded] = useState<{ name: string; author: string; changes: string[] } | null>(null);
   const detail = [profile.author && `by ${profile.author}`, profile.note].filter(Boolean).join('. ');
 
   async function load(file: File | undefined) {
     if (!file) return;
+    const before = profile;
     const outcome = await loadProfileFile(file);
     setRefused(outcome.ok ? null : { file: outcome.fileName, problems: outcome.problems });
+    // Say what the hand-off changed, and who made it, so the agent knows what to expect.
+    setLoaded(outcome.ok ? { name: outcome.profile.name, author: outcome.profile.author, changes: describeProfileChanges(before, outcome.profile) } : null);
   }
 
   const name = (
@@ -51,24 +55,42 @@ export function ProfileBadge({ interactive = true }: Props) {
   };
 
   return (
-    <span className="profile-badge-wrap">
-      <button
-        type="button"
-        className={`profile-badge profile-badge-button${dragging ? ' is-dragging' : ''}`}
-        title={`${detail ? `${detail}. ` : ''}Click to load another profile file, or drop one here.`}
-        aria-label={`Profile: ${profile.name}. Load another profile`}
-        data-testid="profile-badge"
-        onClick={() => input.current?.click()}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        {name}
-      </button>
+    <span
+      className={`profile-badge-wrap${dragging ? ' is-dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <span className="profile-badge-row">
+        <span className="profile-badge" title={detail || undefined} data-testid="profile-badge">
+          {name}
+        </span>
+        <button type="button" className="profile-load" onClick={() => input.current?.click()} title="Load a profile file from your supervisor, or drop one here" data-testid="profile-load">
+          Load profile…
+        </button>
+      </span>
       <ProfileFileInput inputRef={input} testId="profile-badge-file" onFile={(file) => void load(file)} />
+      {loaded && (
+        <span role="status" className="profile-loaded" data-testid="profile-loaded">
+          <strong>Now using “{loaded.name}”</strong>
+          {loaded.author ? ` by ${loaded.author}` : ''}.
+          {loaded.changes.length > 0 ? (
+            <ul>
+              {loaded.changes.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          ) : (
+            ' Same thresholds, cards and crisis line as before.'
+          )}
+          <button type="button" onClick={() => setLoaded(null)}>
+            OK
+          </button>
+        </span>
+      )}
       {refused && (
         <span role="alert" className="profile-errors profile-badge-errors">
           {refused.file} was not loaded; “{profile.name}” is still active.

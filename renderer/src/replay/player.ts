@@ -3,7 +3,7 @@ import type { CallSession, CallSource } from '../session/types';
 import { buildSchedule, scheduleDuration, type ReplayStep } from './schedule';
 import type { ReplayCall } from './callFile';
 
-export const REPLAY_SPEEDS = [1, 4, 'max'] as const;
+export const REPLAY_SPEEDS = [1, 2, 4, 'max'] as const;
 export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number];
 export type ReplayState = 'ready' | 'playing' | 'paused' | 'finished' | 'stopped';
 
@@ -46,7 +46,8 @@ const MAX_SPEED_BUDGET_MS = 8;
 
 export interface ReplayPlayer {
   readonly call: ReplayCall;
-  play(speed?: ReplaySpeed): void;
+  /** `from`: run through the call at full speed up to this point, then play on at `speed` (replaying one moment). */
+  play(speed?: ReplaySpeed, from?: Seconds): void;
   setSpeed(speed: ReplaySpeed): void;
   setPauseOnCard(on: boolean): void;
   pause(): void;
@@ -82,6 +83,8 @@ export function createReplayPlayer(options: {
   let ownCallId: string | null = null;
   let cardWentUp = false;
   let pushing = false;
+  /** Replaying a moment: everything before this call time is run through at once. */
+  let fastUntil: Seconds | null = null;
   const listeners = new Set<() => void>();
 
   const set = (patch: Partial<ReplayStatus>): void => {
@@ -143,6 +146,14 @@ export function createReplayPlayer(options: {
       return;
     }
     cardWentUp = false;
+    if (fastUntil !== null) {
+      // Catch the engine up to the moment, with no pauses on the way, then play on from there in time.
+      while (next < steps.length && (steps[next]?.at ?? Infinity) < fastUntil) runStep(steps[next++] as ReplayStep);
+      cardWentUp = false;
+      set({ position: Math.min(fastUntil, duration), played: next });
+      fastUntil = null;
+      anchor();
+    }
     const started = frames.now();
     let position = status.position;
     if (status.speed === 'max') {
@@ -176,7 +187,7 @@ export function createReplayPlayer(options: {
 
   const player: ReplayPlayer = {
     call,
-    play(speed) {
+    play(speed, from) {
       if (status.state === 'playing') {
         if (speed !== undefined) player.setSpeed(speed);
         return;
@@ -190,6 +201,7 @@ export function createReplayPlayer(options: {
           pushing = false;
         }
         status = { ...status, position: 0, played: 0 };
+        fastUntil = from !== undefined && from > 0 ? from : null;
       }
       set({ state: 'playing', speed: speed ?? status.speed });
       anchor();

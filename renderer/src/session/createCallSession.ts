@@ -1,5 +1,7 @@
+import { createCardSelector, createDisplayStates, type CardSelector, type DisplayStates } from '@core/cards';
+import type { Cue, CueState } from '@core/cues';
 import type { CueEngine, EngineUpdate } from '@core/engine/types';
-import type { Profile } from '@core/profile';
+import { callStartSettings, type Profile } from '@core/profile';
 import type { AcousticObservation, TranscriptEvent } from '@core/transcript';
 import type { Seconds } from '@core/units';
 import { onScreenIndex } from './onScreenCard';
@@ -14,7 +16,8 @@ import type {
 } from './types';
 
 export interface CallSessionDeps {
-  createEngine(profile: Profile): CueEngine;
+  /** The session hands the engine its card selector, so that the agent can pin a card. */
+  createEngine(profile: Profile, selector?: CardSelector): CueEngine;
   getProfile(): Profile;
   /** Wall clock in epoch milliseconds; injectable for tests. */
   now?(): number;
@@ -37,9 +40,19 @@ function mark(name: string): void {
  * that a fast replay pushing hundreds of events between two paints costs one
  * snapshot per paint rather than one per event.
  */
+const METER_CUES: readonly Cue[] = ['distress', 'hostility'];
+
 export function createCallSession(deps: CallSessionDeps): CallSession & { rebuildIdleEngine(): void } {
   const wallNow = deps.now ?? (() => Date.now());
-  let engine = deps.createEngine(deps.getProfile());
+  let profile = deps.getProfile();
+  let selector: CardSelector = createCardSelector(profile);
+  let engine = deps.createEngine(profile, selector);
+  let display: DisplayStates = createDisplayStates(METER_CUES);
+  let shownStates: Readonly<Record<Cue, CueState>> = { distress: 'calm', hostility: 'calm', safety: 'calm' };
+  let cardPinned = false;
+  let safetyCollapsed = false;
+  let disclosedAt: Seconds | null = null;
+  let cuesPausedAt: Seconds | null = null;
   let callId: string | null = null;
   let status: CallStatus = 'idle';
   let source: CallSource | null = null;
@@ -69,6 +82,11 @@ export function createCallSession(deps: CallSessionDeps): CallSession & { rebuil
     timeline: timeline.slice(),
     cards: cards.slice(),
     moments: moments.slice(),
+    shownStates,
+    cardPinned,
+    safetyCollapsed,
+    disclosedAt,
+    cuesPausedAt,
   });
   const getSnapshot = (): CallSessionSnapshot => (snapshot ??= build());
 
@@ -82,8 +100,12 @@ export function createCallSession(deps: CallSessionDeps): CallSession & { rebuil
 
   /** Folds an engine update into the call and records any card it newly put up. */
   const apply = (next: EngineUpdate, segmentId: string | null, keep: boolean): void => {
+    if (next.card !== update.card && next.card?.card.id !== 'safety') safetyCollapsed = false;
+    if (next.card === null || next.cardChanged) cardPinned = false;
     update = next;
     if (next.at > clock) clock = next.at;
+    const raw = { distress: next.cues.distress.state, hostility: next.cues.hostility.state, safety: next.cues.safety.state };
+    shownStates = { ...display.step(next.at, raw), safety: raw.safety };
     // A tick only decays levels; keeping every one would bury the timeline in noise.
     if (keep || next.transitions.length > 0 || next.cardChanged) timeline.push(next);
     if (next.cardChanged && next.card) {
@@ -99,7 +121,15 @@ export function createCallSession(deps: CallSessionDeps): CallSession & { rebuil
     start(options) {
       if (status === 'live') session.end();
       const wall = wallNow();
-      engine = deps.createEngine(deps.getProfile());
+      profile = deps.getProfile();
+      selector = createCardSelector(profile);
+      engine = deps.createEngine(profile, selector);
+      display = createDisplayStates(METER_CUES);
+      shownStates = { distress: 'calm', hostility: 'calm', safety: 'calm' };
+      cardPinned = false;
+      safetyCollapsed = false;
+      disclosedAt = null;
+      cuesPausedAt = null;
       callId = newCallId(wall);
       status = 'live';
       source = options.source;
@@ -144,6 +174,16 @@ export function createCallSession(deps: CallSessionDeps): CallSession & { rebuil
       }
       if (event.end > clock) clock = event.end;
       if (event.type === 'final') mark(`steady:final:${event.segmentId}`);
+      if (cuesPausedAt !== null) {
+        // Paused: nothing is scored. The words stay only if the profile keeps them for the agent's notes.
+        if (!callStartSettings(profile).transcriptWhilePaused) {
+          lines = lines.filter((l) => l.segmentId !== event.segmentId);
+          lineIndex.clear();
+          lines.forEach((l, i) => lineIndex.set(l.segmentId, i));
+        }
+        changed();
+        return;
+      }
       const next = engine.push(event);
       apply(next, event.type === 'final' ? event.segmentId : null, event.type === 'final');
       emit({ type: 'segment', event, update: next });
@@ -151,7 +191,7 @@ export function createCallSession(deps: CallSessionDeps): CallSession & { rebuil
     },
 
     observe(observation: AcousticObservation) {
-      if (status !== 'live') return;
+      if (status !== 'live' || cuesPausedAt !== null) return;
       apply(engine.observe(observation), null, true);
       changed();
     },
@@ -159,6 +199,10 @@ export function createCallSession(deps: CallSessionDeps): CallSession & { rebuil
     tick(now: Seconds) {
       if (status !== 'live') return;
       if (now > clock) clock = now;
+      if (cuesPausedAt !== null) {
+        changed();
+        return;
+      }
       apply(engine.tick(now), null, false);
       changed();
     },
@@ -173,6 +217,18 @@ export function createCallSession(deps: CallSessionDeps): CallSession & { rebuil
 
     dismissCard() {
       if (status !== 'live') return;
+      if (update.card?.card.id === 'safety') {
+        // Safety stays for the rest of the call: Esc folds it to a strip that keeps the crisis line.
+        safetyCollapsed = !safetyCollapsed;
+        const record = cards[currentRecordIndex()];
+        if (safetyCollapsed && record && record.dismissedAt === undefined) {
+          const folded: ShownCardRecord = { ...record, dismissedAt: clock };
+          cards[currentRecordIndex()] = folded;
+          emit({ type: 'card-feedback', record: folded });
+        }
+        changed();
+        return;
+      }
       const index = currentRecordIndex();
       apply(engine.dismiss(clock), null, false);
       const record = cards[index];
@@ -191,6 +247,35 @@ export function createCallSession(deps: CallSessionDeps): CallSession & { rebuil
       const marked: ShownCardRecord = { ...record, helpful };
       cards[index] = marked;
       emit({ type: 'card-feedback', record: marked });
+      changed();
+    },
+
+    pinCard(on: boolean) {
+      if (status !== 'live' || cuesPausedAt !== null) return;
+      const pinned = selector.pin?.(on);
+      cardPinned = pinned ? on : false;
+      changed();
+    },
+
+    markDisclosed() {
+      if (status !== 'live' || disclosedAt !== null) return;
+      disclosedAt = clock;
+      emit({ type: 'disclosure-said', at: clock });
+      // The welcome card has done its job once the line is said.
+      if (update.card?.reason.kind === 'call-start') apply(engine.dismiss(clock), null, false);
+      changed();
+    },
+
+    pauseCues() {
+      if (status !== 'live' || cuesPausedAt !== null) return;
+      cuesPausedAt = clock;
+      const calm = { ...update.cues };
+      for (const cue of Object.keys(calm) as Cue[]) calm[cue] = { ...calm[cue], level: 0, rise: 0, state: 'calm', evidence: [] };
+      update = { ...update, cues: calm, card: null, cardChanged: false, transitions: [] };
+      shownStates = { distress: 'calm', hostility: 'calm', safety: 'calm' };
+      cardPinned = false;
+      safetyCollapsed = false;
+      emit({ type: 'cues-paused', at: clock });
       changed();
     },
 
@@ -217,7 +302,9 @@ export function createCallSession(deps: CallSessionDeps): CallSession & { rebuil
     rebuildIdleEngine() {
       if (status === 'live') return;
       if (status === 'idle') {
-        engine = deps.createEngine(deps.getProfile());
+        profile = deps.getProfile();
+        selector = createCardSelector(profile);
+        engine = deps.createEngine(profile, selector);
         update = engine.snapshot();
         changed();
       }

@@ -1,5 +1,5 @@
 import type { ShownCard } from '@core/cards/types';
-import type { Speaker } from '@core/cues';
+import type { Cue, CueState, Speaker } from '@core/cues';
 import type { EngineUpdate } from '@core/engine/types';
 import type { AcousticObservation, TranscriptEvent } from '@core/transcript';
 import type { Seconds } from '@core/units';
@@ -46,6 +46,16 @@ export interface CallSessionSnapshot {
   cards: readonly ShownCardRecord[];
   /** Call-clock times the agent marked as worth coming back to (the M shortcut). */
   moments?: readonly Seconds[];
+  /** What the meters show: the engine's states held steady in time (core/cards/displayState.ts). */
+  shownStates?: Readonly<Record<Cue, CueState>>;
+  /** The agent pinned the card on screen. */
+  cardPinned?: boolean;
+  /** The agent pressed Esc on the safety card: it stays, collapsed to the crisis line. */
+  safetyCollapsed?: boolean;
+  /** Call-clock time the agent ticked "said it" for the disclosure line; null until then. */
+  disclosedAt?: Seconds | null;
+  /** Call-clock time cue detection was paused for this call (the caller objected); null while it runs. */
+  cuesPausedAt?: Seconds | null;
 }
 
 export type CallSessionEvent =
@@ -54,7 +64,9 @@ export type CallSessionEvent =
   | { type: 'card-shown'; record: ShownCardRecord }
   | { type: 'card-feedback'; record: ShownCardRecord }
   | { type: 'call-ended'; snapshot: CallSessionSnapshot }
-  | { type: 'moment-marked'; at: Seconds };
+  | { type: 'moment-marked'; at: Seconds }
+  | { type: 'disclosure-said'; at: Seconds }
+  | { type: 'cues-paused'; at: Seconds };
 
 export interface CallSession {
   start(options: { source: CallSource; title?: string }): string;
@@ -66,6 +78,12 @@ export interface CallSession {
   markCard(helpful: boolean): void;
   /** The agent marked this moment of the call to revisit after it. */
   markMoment(): void;
+  /** Pins the card on screen (or lets it go again). */
+  pinCard?(on: boolean): void;
+  /** The agent has told the caller that Steady listens (the disclosure line). */
+  markDisclosed?(): void;
+  /** The caller objects: no cue is scored and no card shown for the rest of this call. */
+  pauseCues?(): void;
   getSnapshot(): CallSessionSnapshot;
   /** For React's useSyncExternalStore. */
   subscribe(listener: () => void): () => void;

@@ -274,6 +274,16 @@ export function startRecorder(session: Pick<CallSession, 'onEvent'>, options: Re
         call = { ...call, moments: [...(call.moments ?? []), event.at] };
         markCallDirty();
         break;
+      case 'disclosure-said':
+        if (!call) break;
+        call = { ...call, disclosedAt: event.at };
+        markCallDirty();
+        break;
+      case 'cues-paused':
+        if (!call) break;
+        call = { ...call, cuesPausedAt: event.at };
+        markCallDirty();
+        break;
       case 'call-ended':
         end(event.snapshot);
         return;

@@ -27,6 +27,10 @@ export interface CallRecord {
   moments?: Seconds[];
   /** The transcript words were removed by retention or because transcripts are turned off. */
   transcriptPurged?: boolean;
+  /** Call-clock time the agent ticked that they told the caller about Steady (the profile's disclosure line); absent: not said. */
+  disclosedAt?: Seconds;
+  /** Call-clock time cue detection was paused because the caller objected; absent: never paused. */
+  cuesPausedAt?: Seconds;
 }
 
 /** One final utterance, after redaction. */

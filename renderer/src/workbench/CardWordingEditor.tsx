@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { CARD_IDS, CARD_TEXT, type CardId } from '@core/cards';
-import type { Profile } from '@core/profile';
+import { callStartSettings, clearAfterCalmSeconds, type CallStartSettings, type Profile } from '@core/profile';
 
 type Override = NonNullable<Profile['cards']['overrides'][CardId]>;
 
@@ -56,6 +56,7 @@ export function CardWordingEditor({ profile, onChange }: Props) {
         />
       </div>
       <OtherCrisisLines profile={profile} onChange={onChange} />
+      <CallStartEditor profile={profile} onChange={onChange} />
       <div className="wb-field-stack">
         <label htmlFor={ids.policy}>Abuse policy (shown on the policy card)</label>
         <textarea id={ids.policy} rows={3} maxLength={400} value={profile.cards.abusePolicy} onChange={(e) => onChange({ ...profile, cards: { ...profile.cards, abusePolicy: e.target.value } })} />
@@ -136,5 +137,51 @@ function OtherCrisisLines({ profile, onChange }: Props) {
         </button>
       ) : null}
     </fieldset>
+  );
+}
+
+/**
+ * Telling the caller (the organisation's own words), the welcome card, and how long a card stays once its
+ * cue is calm. Checked with the rest of the profile when it is exported.
+ */
+function CallStartEditor({ profile, onChange }: Props) {
+  const ids = { line: useId(), welcome: useId(), notes: useId(), clear: useId(), hint: useId() };
+  const settings = callStartSettings(profile);
+  const set = (patch: Partial<CallStartSettings>) => onChange({ ...profile, callStart: { ...settings, ...patch } });
+  const empty = settings.disclosure.trim() === '';
+  return (
+    <div className="wb-field-stack" data-testid="wb-call-start">
+      <label htmlFor={ids.line}>Telling the caller (shown on the welcome card, with a “said it” tick)</label>
+      <textarea
+        id={ids.line}
+        rows={3}
+        maxLength={300}
+        value={settings.disclosure}
+        aria-invalid={empty}
+        aria-describedby={ids.hint}
+        onChange={(e) => set({ disclosure: e.target.value })}
+      />
+      <p id={ids.hint} className={empty ? 'wb-error' : 'muted small'}>
+        {empty ? 'Write the line agents say to the caller: the profile cannot be exported without it.' : 'People must be told when a tool infers their emotions (EU AI Act, Art. 50(3)).'}
+      </p>
+      <label>
+        <input type="checkbox" id={ids.welcome} checked={settings.welcomeCard} onChange={(e) => set({ welcomeCard: e.target.checked })} /> Show the welcome card at the start of each call
+      </label>
+      <label>
+        <input type="checkbox" id={ids.notes} checked={settings.transcriptWhilePaused} onChange={(e) => set({ transcriptWhilePaused: e.target.checked })} /> Keep the transcript for the agent’s notes when the caller asks for cues to stop
+      </label>
+      <div className="wb-field">
+        <label htmlFor={ids.clear}>A card stays once its cue is calm for (seconds)</label>
+        <input
+          id={ids.clear}
+          type="number"
+          min={0}
+          max={600}
+          step={1}
+          value={clearAfterCalmSeconds(profile)}
+          onChange={(e) => onChange({ ...profile, alerts: { ...profile.alerts, clearAfterCalmSeconds: Number(e.target.value) } })}
+        />
+      </div>
+    </div>
   );
 }

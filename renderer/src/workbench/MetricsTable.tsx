@@ -69,7 +69,10 @@ export function MetricsTable({ metrics: a, caption, other }: Props) {
         </tbody>
       </table>
       <table className="wb-metrics" data-testid="call-metrics">
-        <caption>Per call</caption>
+        <caption>
+          Per call. Lead time: how many seconds before the first labelled segment the alert came (median over caught calls); 0 s means on
+          that segment itself.
+        </caption>
         <thead>
           <tr>
             <th scope="col">Cue</th>

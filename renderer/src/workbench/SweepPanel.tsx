@@ -146,6 +146,12 @@ export function SweepPanel({ wb, profile, onChange }: Props) {
               selected={selected}
               onPick={setSelected}
             />
+            {cost.every((c) => c.medianLeadTime === null || c.medianLeadTime === 0) ? (
+              <p className="muted small wb-lead-flat" data-testid="lead-flat">
+                Every alert in this sweep lands on the labelled segment itself (lead 0 s), so there is no lead-time curve to show. Lead time is how many
+                seconds before the first labelled segment the alert comes; it grows when the cue catches the build-up rather than the outburst.
+              </p>
+            ) : (
             <PointChart
               title="False alerts an hour against lead time"
               xLabel="False alerts an hour (all cues)"
@@ -159,6 +165,7 @@ export function SweepPanel({ wb, profile, onChange }: Props) {
               selected={selected}
               onPick={setSelected}
             />
+            )}
           </div>
           <div className="wb-row">
             <button type="button" onClick={() => pickBy('f1')}>

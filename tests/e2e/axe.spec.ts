@@ -1,0 +1,96 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { choosePractice, openOverlay, play, playUntilCard, screenshot } from './overlayHarness';
+
+/**
+ * axe-core over every view, in both themes and at both window sizes an agent
+ * uses, with a screenshot of each saved with the test results.
+ */
+
+const SIZES = [
+  { width: 360, height: 760 },
+  { width: 300, height: 600 },
+] as const;
+const SCHEMES = ['light', 'dark'] as const;
+
+async function expectNoViolations(page: Page, where: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(summary, `axe violations in ${where}`).toEqual([]);
+}
+
+const VIEWS: { name: string; open(page: Page): Promise<void> }[] = [
+  {
+    name: 'call-idle',
+    open: async (page) => openOverlay(page),
+  },
+  {
+    name: 'call-card',
+    open: async (page) => {
+      await openOverlay(page);
+      await choosePractice(page, '02-slow-hostility.jsonl');
+      await play(page, 'Fastest', { pauseOnCard: true });
+      expect(await playUntilCard(page, (id) => id === 'boundary')).toBe('boundary');
+    },
+  },
+  {
+    name: 'call-safety',
+    open: async (page) => {
+      await openOverlay(page);
+      await choosePractice(page, '06-safety.jsonl');
+      await play(page, 'Fastest', { pauseOnCard: true });
+      expect(await playUntilCard(page, (id) => id === 'safety')).toBe('safety');
+    },
+  },
+  {
+    name: 'call-safety-folded',
+    open: async (page) => {
+      await openOverlay(page);
+      await choosePractice(page, '06-safety.jsonl');
+      await play(page, 'Fastest', { pauseOnCard: true });
+      expect(await playUntilCard(page, (id) => id === 'safety')).toBe('safety');
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('safety-strip')).toBeVisible();
+    },
+  },
+  {
+    name: 'call-cues-off',
+    open: async (page) => {
+      await openOverlay(page);
+      await choosePractice(page, '02-slow-hostility.jsonl');
+      await play(page, 'Fastest', { pauseOnCard: true });
+      expect(await playUntilCard(page, (id) => id === 'welcome')).toBe('welcome');
+      await page.getByTestId('pause-cues').click();
+      await expect(page.getByTestId('cues-paused')).toBeVisible();
+    },
+  },
+  {
+    name: 'after-the-call',
+    open: async (page) => {
+      await openOverlay(page);
+      await choosePractice(page, '03-sudden-abuse.jsonl');
+      await play(page, 'Fastest');
+      await expect(page.locator('.app[data-view="reflect"]')).toBeVisible({ timeout: 30_000 });
+    },
+  },
+  { name: 'history', open: async (page) => void (await page.goto('index.html#/history')) },
+  { name: 'workbench', open: async (page) => void (await page.goto('index.html#/workbench')) },
+  { name: 'audio', open: async (page) => void (await page.goto('index.html#/audio')) },
+];
+
+for (const size of SIZES) {
+  // Both themes at the usual size; the light theme at the small one (the colours do not change with size).
+  for (const scheme of size.width === 360 ? SCHEMES : (['light'] as const)) {
+    test.describe(`${size.width}×${size.height}, ${scheme}`, () => {
+      test.use({ viewport: size, colorScheme: scheme });
+      for (const view of VIEWS) {
+        test(`${view.name}: no axe violations`, async ({ page }, testInfo) => {
+          await view.open(page);
+          await expect(page.locator('main')).not.toBeEmpty();
+          await expectNoViolations(page, `${view.name} at ${size.width}×${size.height} (${scheme})`);
+          await screenshot(page, testInfo, `${view.name}-${size.width}x${size.height}-${scheme}`);
+        });
+      }
+    });
+  }
+}
