@@ -84,6 +84,16 @@ function heardWords(lines: readonly SeenLine[], channel: string): string[] {
     .filter(Boolean);
 }
 
+/** Waits until the channel's final words match what was said, at most 1 word in 10 wrong; a failure says what was heard. */
+async function expectHeard(page: Page, channel: string, said: readonly string[], seconds: number): Promise<void> {
+  let heard: string[] = [];
+  try {
+    await expect.poll(async () => wordErrorRate(said, (heard = heardWords(await seenLines(page), channel))), { timeout: (seconds + 30) * 1000 }).toBeLessThanOrEqual(0.1);
+  } catch (error) {
+    throw new Error(`The ${channel} channel heard "${heard.join(' ')}" for "${said.join(' ')}": ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** Opens the audio view with the toy model, chooses the two inputs and starts listening, then shows the call view. */
 async function startSpokenCall(page: Page, sources: Record<string, string>): Promise<void> {
   await page.addInitScript(testSourceScript(sources));
@@ -107,9 +117,7 @@ test('a spoken call: the caller’s words are recognised, partial then final, an
 
   const said = CALLER_SAYS.join(' ').split(' ');
   // Every sentence has ended with a final, and at most 1 word in 10 is wrong.
-  await expect
-    .poll(async () => wordErrorRate(said, heardWords(await seenLines(page), 'customer')), { timeout: (caller.seconds + 30) * 1000 })
-    .toBeLessThanOrEqual(0.1);
+  await expectHeard(page, 'customer', said, caller.seconds);
   const lines = await seenLines(page);
   // Words showed as partial (still speaking) before their final.
   expect(lines.some((l) => l.channel === 'customer' && !l.final && l.text.length > 0)).toBe(true);
@@ -133,9 +141,7 @@ test('a spoken call: the agent’s own angry words appear as the agent’s and n
   await startSpokenCall(page, { [CALLER_INPUT]: 'silence', [AGENT_INPUT]: `${BASE}/test-audio/agent.wav` });
 
   const said = AGENT_SAYS.join(' ').split(' ');
-  await expect
-    .poll(async () => wordErrorRate(said, heardWords(await seenLines(page), 'agent')), { timeout: (agent.seconds + 30) * 1000 })
-    .toBeLessThanOrEqual(0.1);
+  await expectHeard(page, 'agent', said, agent.seconds);
   const transcript = page.getByTestId('transcript');
   await expect(transcript.locator('[data-channel="agent"][data-final="true"]').first()).toContainText('You');
   expect((await seenLines(page)).filter((l) => l.channel === 'customer')).toEqual([]);

@@ -6,6 +6,7 @@ import { ModelPanel } from './ModelPanel';
 import { clock, describeObservation } from './describe';
 import { DEFAULT_DEVICE, LOOPBACK_DEVICE, listInputDevices, loopbackAvailable, type InputDevice } from './devices';
 import { liveAudio } from './liveAudio';
+import { problemText } from './liveProblems';
 import { useLiveAudio } from './useLiveAudio';
 import './audio.css';
 
@@ -48,7 +49,9 @@ export function AudioView() {
         <section className="problems" role="alert" aria-label="Problems">
           <ul>
             {state.problems.map((p) => (
-              <li key={p}>{p}</li>
+              <li key={problemText(p)} data-problem={p.kind}>
+                {problemText(p)}
+              </li>
             ))}
           </ul>
         </section>

@@ -42,9 +42,17 @@ export function checkModelEntries(entries: readonly TarEntry[]): { root: string 
     return checkModelLayout(entries);
   } catch (error) {
     if (error instanceof ArchiveError) {
-      if (/empty/.test(error.message)) throw modelError('empty');
-      if (/made for \d+ Hz/.test(error.message)) throw modelError('sample-rate', error.message);
-      throw modelError('layout', error.message.replace(/^This is not a Vosk speech model: /, ''));
+      switch (error.problem) {
+        case 'empty':
+          throw modelError('empty');
+        case 'sample-rate':
+          throw modelError('sample-rate', error.message);
+        case 'layout':
+          throw modelError('layout', error.detail);
+        case 'corrupt':
+        case 'limits':
+          throw modelError('corrupt', error.detail);
+      }
     }
     throw error;
   }
