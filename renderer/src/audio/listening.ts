@@ -15,7 +15,7 @@ export interface ListeningNotice {
 }
 
 function setupGap(state: LiveAudioState): string {
-  const inputs = inputsChosen(state.devices);
+  const inputs = inputsChosen(state.devices, state.singleInput);
   const model = state.model;
   if (!inputs && model.state !== 'ready') return 'set up audio and the speech model';
   if (!inputs) return "choose the caller's sound and your microphone";

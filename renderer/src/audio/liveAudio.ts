@@ -7,7 +7,7 @@ import { ChannelRecognizer } from '../speech/recognizer';
 import type { VoskModel } from '../speech/voskModel';
 import { CaptureChannels, ChannelMeter, idleChannel, stopStream, type ChannelStatus } from './captureChannels';
 import type { CaptureBlock } from './captureProtocol';
-import { inputsChosen, loadDeviceChoices, saveDeviceChoices, type DeviceChoices } from './devices';
+import { channelsToOpen, inputsChosen, loadDeviceChoices, loadSingleInput, saveDeviceChoices, saveSingleInput, type DeviceChoices, type SingleInput } from './devices';
 import { sameProblem, type LiveProblem } from './liveProblems';
 import { liveSession } from './sessionLink';
 import { SpeechModel, type ModelStatus } from './speechModel';
@@ -24,6 +24,8 @@ export type { ModelStatus } from './speechModel';
 export interface LiveAudioState {
   phase: 'idle' | 'starting' | 'live' | 'stopping';
   devices: DeviceChoices;
+  /** A confirmed one-input set-up, and whose words that input is taken to be. */
+  singleInput: SingleInput;
   channels: Record<Speaker, ChannelStatus>;
   model: ModelStatus;
   /** Problems the user must see now (role=alert); problemText() words them. */
@@ -43,6 +45,7 @@ class LiveAudio {
   private state: LiveAudioState = {
     phase: 'idle',
     devices: loadDeviceChoices(),
+    singleInput: loadSingleInput(),
     channels: { customer: idleChannel(), agent: idleChannel() },
     model: { state: 'unknown' },
     problems: [],
@@ -62,6 +65,8 @@ class LiveAudio {
   private meters = newMeters();
   private callId: string | null = null;
   private lastTick = 0;
+  /** The channel whose audio keeps the call clock: the caller's, unless a one-input set-up hears only the agent. */
+  private clockChannel: Speaker = 'customer';
   private unsubscribeSession: (() => void) | null = null;
   /** Counts start() calls, so that a start overtaken by stop() and a newer start() knows it. */
   private attempt = 0;
@@ -96,7 +101,14 @@ class LiveAudio {
     const devices = { ...this.state.devices, [channel]: deviceId };
     saveDeviceChoices(devices);
     this.set({ devices });
-    if (inputsChosen(devices)) this.clearProblems('same-device');
+    if (inputsChosen(devices, this.state.singleInput)) this.clearProblems('same-device');
+  }
+
+  /** The agent confirms (or withdraws) a one-input set-up: 'agent' scores nothing as the caller's. */
+  chooseSingleInput(single: SingleInput): void {
+    saveSingleInput(single);
+    this.set({ singleInput: single });
+    if (inputsChosen(this.state.devices, single)) this.clearProblems('same-device');
   }
 
   // ---- speech model -------------------------------------------------------
@@ -133,8 +145,8 @@ class LiveAudio {
     if (call.status !== 'live' || call.source !== 'live') return;
     // The audio view may have been changed in another window since this one loaded,
     // and problems from an earlier call say nothing about this one.
-    this.set({ devices: loadDeviceChoices(), problems: [] });
-    if (!inputsChosen(this.state.devices)) return;
+    this.set({ devices: loadDeviceChoices(), singleInput: loadSingleInput(), problems: [] });
+    if (!inputsChosen(this.state.devices, this.state.singleInput)) return;
     const model = this.speech.current ?? (await this.speech.ensure());
     if (!model || !this.isCurrentCall(call.callId)) return;
     await this.start();
@@ -151,12 +163,21 @@ class LiveAudio {
   }
 
   /**
-   * Opens both channels and listens. Joins a live call already on (started from
-   * the overlay or a shortcut); otherwise starts one, but only once the caller's
-   * side is open, so a failed start leaves everything as it was.
+   * Opens both channels (or the one of a confirmed one-input set-up) and
+   * listens. Joins a live call already on (started from the overlay or a
+   * shortcut); otherwise starts one, but only once the caller's side is open,
+   * so a failed start leaves everything as it was. Caller and You on the same
+   * input, unconfirmed, start nothing: the agent's words would be scored.
    */
   async start(): Promise<void> {
     if (this.state.phase !== 'idle') return;
+    if (!inputsChosen(this.state.devices, this.state.singleInput)) {
+      this.set({ problems: [{ kind: 'same-device' }] });
+      return;
+    }
+    const channels = channelsToOpen(this.state.devices, this.state.singleInput);
+    const primary: Speaker = channels.includes('customer') ? 'customer' : 'agent';
+    this.clockChannel = primary;
     const session = liveSession();
     const current = session.getSnapshot();
     const joining = current.status === 'live' && current.source === 'live' ? current.callId : null;
@@ -172,14 +193,14 @@ class LiveAudio {
     }
     const capture = new CaptureChannels({ onBlock: (channel, block) => this.onBlock(channel, block), onEnded: (channel) => this.onEnded(channel) });
     this.capture = capture;
-    const { streams, problems } = await capture.openInputs(this.state.devices, SPEAKERS);
+    const { streams, problems } = await capture.openInputs(this.state.devices, channels);
     for (const problem of problems) {
       if (problem.kind === 'capture') this.setChannel(problem.channel, { condition: 'failed' });
       this.addProblem(problem);
     }
     // The call can end (or another start) while the devices open: then there is nothing to join.
     const callGone = joining !== null && !this.isCurrentCall(joining);
-    if (!streams.customer || callGone || !this.isStarting(attempt)) {
+    if (!streams[primary] || callGone || !this.isStarting(attempt)) {
       // Without the caller's side there is nothing to listen to; leave everything as it was.
       for (const stream of Object.values(streams)) stopStream(stream);
       await this.release(capture, attempt);
@@ -207,7 +228,7 @@ class LiveAudio {
       }
       this.setChannel(channel, { condition: 'ok', label: result.label });
     }
-    if (!capture.has('customer')) {
+    if (!capture.has(primary)) {
       await this.stop({ endCall: joining === null });
       return;
     }
@@ -215,7 +236,7 @@ class LiveAudio {
     if (!this.isStarting(attempt)) return;
     this.set({ phase: 'live' });
     const model = this.speech.current ?? (await this.speech.ensure());
-    if (model && this.isLive() && !this.recognizers.customer) this.startRecognizers();
+    if (model && this.isLive() && !this.recognizers[primary]) this.startRecognizers();
     if (!model && this.isLive()) this.addProblem({ kind: 'no-model' });
   }
 
@@ -267,7 +288,7 @@ class LiveAudio {
     if (silence === 'began') this.addProblem({ kind: 'silent', channel, seconds: 30 });
     if (silence === 'ended') this.clearProblems('silent', channel);
     this.setChannel(channel, status);
-    if (channel === 'customer' && status.seconds - this.lastTick >= 1) {
+    if (channel === this.clockChannel && status.seconds - this.lastTick >= 1) {
       this.lastTick = status.seconds;
       liveSession().tick(status.seconds);
     }
