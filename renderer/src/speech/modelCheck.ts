@@ -7,20 +7,10 @@ import { modelError, SpeechModelError } from './modelErrors';
  * Checks a model archive before handing it to the recogniser worker, whose own
  * failures are slow or silent: a missing file, a web page served in its place,
  * random bytes, an empty or wrongly laid-out archive all get a clear message
- * here within a second.
+ * here within a second. A model at a URL is checked in a Web Worker as it
+ * streams in (modelCheckClient.ts); bytes already in the page (a picked file)
+ * are checked with these functions.
  */
-export async function fetchModelBytes(url: string): Promise<Uint8Array> {
-  let response: Response;
-  try {
-    response = await fetch(url, { cache: 'no-store' });
-  } catch (error) {
-    throw modelError('unreachable', error instanceof Error ? error.message : String(error));
-  }
-  if (response.status === 404) throw modelError('missing', `${new URL(url, location.href).pathname} answered 404`);
-  if (!response.ok) throw modelError('unreachable', `HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
 export function modelEntriesFromBytes(bytes: Uint8Array): TarEntry[] {
   if (bytes.length === 0) throw modelError('empty');
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw modelError('corrupt');
@@ -56,11 +46,6 @@ export function checkModelEntries(entries: readonly TarEntry[]): { root: string 
     }
     throw error;
   }
-}
-
-export async function checkModelUrl(url: string): Promise<{ root: string }> {
-  const bytes = await fetchModelBytes(url);
-  return checkModelEntries(modelEntriesFromBytes(bytes));
 }
 
 export { SpeechModelError };
