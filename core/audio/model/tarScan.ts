@@ -1,4 +1,5 @@
 import { ArchiveError, type TarEntry } from './tar';
+import { utf8Decode } from './utf8';
 
 /**
  * Reads a tar archive as it streams in, keeping the names and types of every
@@ -6,12 +7,11 @@ import { ArchiveError, type TarEntry } from './tar';
  * files), so checking a 40 MB model never holds it in memory.
  */
 const BLOCK = 512;
-const decoder = new TextDecoder();
 
 function readString(block: Uint8Array, offset: number, length: number): string {
   const slice = block.subarray(offset, offset + length);
   const end = slice.indexOf(0);
-  return decoder.decode(end === -1 ? slice : slice.subarray(0, end));
+  return utf8Decode(end === -1 ? slice : slice.subarray(0, end));
 }
 
 export class TarScanner {
