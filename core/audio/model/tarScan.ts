@@ -23,7 +23,14 @@ export class TarScanner {
   private offset = 0;
   private done = false;
 
-  constructor(private readonly keep: (path: string) => boolean) {}
+  /**
+   * @param keep whether to keep a file's contents.
+   * @param onEntry sees every entry's path and kind before its contents; it may throw to refuse the archive.
+   */
+  constructor(
+    private readonly keep: (path: string) => boolean,
+    private readonly onEntry?: (path: string, type: 'file' | 'dir' | 'link' | 'other', size: number) => void,
+  ) {}
 
   push(chunk: Uint8Array): void {
     let data = chunk;
@@ -68,6 +75,8 @@ export class TarScanner {
     const size = parseInt(readString(header, 124, 12).trim() || '0', 8);
     const flag = String.fromCharCode(header[156] ?? 0);
     const padded = Math.ceil(size / BLOCK) * BLOCK;
+    const kind = flag === '5' ? 'dir' : flag === '0' || flag === '\0' || flag === '7' ? 'file' : flag === '1' || flag === '2' ? 'link' : 'other';
+    this.onEntry?.(path, kind, size);
     this.skip = padded;
     if (flag === '5') this.entries.push({ path: path.endsWith('/') ? path : `${path}/`, type: 'dir', data: new Uint8Array(0) });
     else if (flag === '0' || flag === '\0' || flag === '7') {
