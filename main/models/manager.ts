@@ -88,7 +88,10 @@ export function createModelManager(options: ModelManagerOptions) {
         await fetchModel(entry, {
           outDir: options.userDir,
           signal: controller.signal,
-          convert: (input, output, name) => convertInWorker(input, output, name, { signal: controller.signal }),
+          convert: (input, output, name) => {
+            report('converting');
+            return convertInWorker(input, output, name, { signal: controller.signal });
+          },
           onProgress: (progress) => {
             received = progress.received;
             total = progress.total;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -47,6 +47,15 @@ export function modelIndexPlugin(cacheDir: string): Plugin {
         res.setHeader('content-type', 'application/json');
         res.setHeader('cache-control', 'no-store');
         res.end(body());
+      });
+      // The dev server (`npm start` without Electron) serves the fetched models themselves too.
+      server.middlewares.use('/models/', (req, res, next) => {
+        const name = decodeURIComponent((req.url ?? '').split('?')[0] ?? '').replace(/^\/+/, '');
+        const known = listFetchedModels(cacheDir).some((m) => m.archive === name);
+        if (!known) return next();
+        res.setHeader('content-type', 'application/gzip');
+        res.setHeader('cache-control', 'no-store');
+        createReadStream(join(cacheDir, name)).pipe(res);
       });
     },
   };
