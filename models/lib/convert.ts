@@ -3,12 +3,12 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { checkModelLayout, toModelTarEntries, type ModelLayout } from '@core/audio/model/layout';
 import { ArchiveError, writeTar, type TarEntry } from '@core/audio/model/tar';
-import { unzipLimited, untarGzLimited } from './safeUnpack';
+import { unzipLimited, untarGzLimited } from '@core/audio/model/safeUnpack';
 
 /**
  * Official Vosk models ship as zip; vosk-browser loads a tar.gz holding one
  * folder (am/, conf/, graph/, optional ivector/). These helpers convert and
- * check, unpacking within limits (safeUnpack.ts), and never leave a partial
+ * check, unpacking within limits (core/audio/model/safeUnpack.ts), and never leave a partial
  * output file behind. The app runs them in a worker thread (main/models).
  */
 

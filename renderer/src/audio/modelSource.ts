@@ -1,9 +1,5 @@
-import { gzipSync, unzipSync } from 'fflate';
-import { toModelTarEntries } from '@core/audio/model/layout';
-import { writeTar, type TarEntry } from '@core/audio/model/tar';
 import { getApi } from '../api';
-import { checkModelEntries, modelEntriesFromBytes } from '../speech/modelCheck';
-import { modelError } from '../speech/modelErrors';
+import { modelArchiveFromFile } from '../speech/modelCheckClient';
 
 /**
  * Where the speech model comes from: a model installed by the Electron shell,
@@ -76,28 +72,13 @@ export async function findModelSource(): Promise<ModelSource | null> {
 }
 
 /**
- * A model file the user picked: an official zip (converted here) or a
- * tar.gz. Checked before use; returns a blob: URL the recogniser can load.
+ * A model file the user picked: an official zip (converted) or a tar.gz,
+ * unpacked within limits and checked in a Web Worker before use; returns a
+ * blob: URL the recogniser can load.
  */
 export async function modelFromFile(file: File): Promise<ModelSource> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.length === 0) throw modelError('empty');
-  let archive: Uint8Array;
   const name = file.name.replace(/\.(zip|tar\.gz|tgz)$/i, '') || 'model';
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    let files: Record<string, Uint8Array>;
-    try {
-      files = unzipSync(bytes);
-    } catch {
-      throw modelError('corrupt');
-    }
-    const entries: TarEntry[] = Object.entries(files).map(([path, data]) => ({ path, type: path.endsWith('/') ? 'dir' : 'file', data }));
-    checkModelEntries(entries);
-    archive = gzipSync(writeTar(toModelTarEntries(entries, name)));
-  } else {
-    checkModelEntries(modelEntriesFromBytes(bytes));
-    archive = bytes;
-  }
+  const archive = await modelArchiveFromFile(file, name);
   const url = URL.createObjectURL(new Blob([archive as Uint8Array<ArrayBuffer>], { type: 'application/gzip' }));
   return { name, url, checked: true };
 }

@@ -1,32 +1,17 @@
-import { gunzipSync } from 'fflate';
-import { checkModelLayout } from '@core/audio/model/layout';
-import { ArchiveError, readTar, type TarEntry } from '@core/audio/model/tar';
+import { gzipSync } from 'fflate';
+import { checkModelLayout, toModelTarEntries } from '@core/audio/model/layout';
+import { unzipLimited, untarGzLimited } from '@core/audio/model/safeUnpack';
+import { ArchiveError, writeTar, type TarEntry } from '@core/audio/model/tar';
 import { modelError, SpeechModelError } from './modelErrors';
 
 /**
  * Checks a model archive before handing it to the recogniser worker, whose own
  * failures are slow or silent: a missing file, a web page served in its place,
  * random bytes, an empty or wrongly laid-out archive all get a clear message
- * here within a second. A model at a URL is checked in a Web Worker as it
- * streams in (modelCheckClient.ts); bytes already in the page (a picked file)
- * are checked with these functions.
+ * here within a second. These run in the model-check Web Worker
+ * (modelCheck.worker.ts, driven from modelCheckClient.ts), never on the
+ * window's main thread.
  */
-export function modelEntriesFromBytes(bytes: Uint8Array): TarEntry[] {
-  if (bytes.length === 0) throw modelError('empty');
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw modelError('corrupt');
-  let tar: Uint8Array;
-  try {
-    tar = gunzipSync(bytes);
-  } catch {
-    throw modelError('corrupt');
-  }
-  try {
-    return readTar(tar);
-  } catch {
-    throw modelError('corrupt');
-  }
-}
-
 export function checkModelEntries(entries: readonly TarEntry[]): { root: string } {
   try {
     return checkModelLayout(entries);
@@ -39,8 +24,9 @@ export function checkModelEntries(entries: readonly TarEntry[]): { root: string 
           throw modelError('sample-rate', error.message);
         case 'layout':
           throw modelError('layout', error.detail);
-        case 'corrupt':
         case 'limits':
+          throw modelError('unsafe', error.message);
+        case 'corrupt':
           throw modelError('corrupt', error.detail);
       }
     }
@@ -49,3 +35,22 @@ export function checkModelEntries(entries: readonly TarEntry[]): { root: string 
 }
 
 export { SpeechModelError };
+
+/**
+ * A picked model file, unpacked within limits (a zip bomb or a path that climbs
+ * out is refused), checked, and as the tar.gz vosk-browser loads.
+ */
+export function modelArchiveFromBytes(bytes: Uint8Array, name: string): Uint8Array {
+  if (bytes.length === 0) throw modelError('empty');
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (!isZip && (bytes[0] !== 0x1f || bytes[1] !== 0x8b)) throw modelError('corrupt');
+  let entries: TarEntry[];
+  try {
+    entries = isZip ? unzipLimited(bytes) : untarGzLimited(bytes);
+  } catch (error) {
+    if (error instanceof ArchiveError && error.problem === 'limits') throw modelError('unsafe', error.message);
+    throw modelError('corrupt');
+  }
+  checkModelEntries(entries);
+  return isZip ? gzipSync(writeTar(toModelTarEntries(entries, name))) : bytes;
+}

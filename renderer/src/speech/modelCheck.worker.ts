@@ -1,14 +1,15 @@
 /// <reference lib="webworker" />
 import { Gunzip } from 'fflate';
 import { TarScanner } from '@core/audio/model/tarScan';
-import { checkModelEntries } from './modelCheck';
+import { checkModelEntries, modelArchiveFromBytes } from './modelCheck';
 import { SpeechModelError } from './modelErrors';
 import type { CheckReply, CheckRequest } from './modelCheckProtocol';
 
 /**
- * Checks a model archive off the window's main thread, reading it as it
+ * Checks a model archive off the window's main thread. A URL is read as it
  * streams in: gunzip, tar headers, and only conf/mfcc.conf kept, so memory
- * stays flat whatever the model's size.
+ * stays flat whatever the model's size. A picked file is unpacked within
+ * limits, checked and, if it is a zip, repacked as the tar.gz the recogniser loads.
  */
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -71,10 +72,16 @@ async function check(url: string): Promise<{ root: string }> {
   return checkModelEntries(entries);
 }
 
+async function handle(request: CheckRequest): Promise<CheckReply> {
+  if (request.kind === 'url') return { id: request.id, ok: true, ...(await check(request.url)) };
+  const archive = modelArchiveFromBytes(new Uint8Array(await request.file.arrayBuffer()), request.name);
+  return { id: request.id, ok: true, root: request.name, archive };
+}
+
 self.onmessage = (event: MessageEvent<CheckRequest>) => {
-  const { id, url } = event.data;
-  check(url).then(
-    ({ root }) => self.postMessage({ id, ok: true, root } satisfies CheckReply),
+  const { id } = event.data;
+  handle(event.data).then(
+    (reply) => self.postMessage(reply, reply.ok && reply.archive ? [reply.archive.buffer] : []),
     (error: unknown) => {
       const reply: CheckReply =
         error instanceof SpeechModelError

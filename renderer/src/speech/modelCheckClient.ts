@@ -8,8 +8,10 @@ import { modelError } from './modelErrors';
  */
 let nextId = 0;
 
-/** Check the archive at an absolute URL in a worker of its own, which is stopped afterwards. */
-export function checkModelUrl(url: string): Promise<void> {
+/** A request without its id, one type per kind. */
+type RequestBody = CheckRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+function inWorker(request: RequestBody): Promise<Uint8Array | undefined> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
@@ -22,15 +24,27 @@ export function checkModelUrl(url: string): Promise<void> {
     worker.onmessage = (event: MessageEvent<CheckReply>) => {
       if (event.data.id !== id) return;
       worker.terminate();
-      if (event.data.ok) resolve();
+      if (event.data.ok) resolve(event.data.archive);
       else reject(modelError(event.data.problem, event.data.detail || undefined));
     };
     worker.onerror = (event) => {
       worker.terminate();
       reject(modelError('worker', event.message));
     };
-    worker.postMessage({ id, url } satisfies CheckRequest);
+    worker.postMessage({ ...request, id } as CheckRequest);
   });
+}
+
+/** Check the archive at an absolute URL in a worker of its own, which is stopped afterwards. */
+export async function checkModelUrl(url: string): Promise<void> {
+  await inWorker({ kind: 'url', url });
+}
+
+/** Unpack a picked model file within limits, check it and return the tar.gz to load, all in a worker. */
+export async function modelArchiveFromFile(file: Blob, name: string): Promise<Uint8Array> {
+  const archive = await inWorker({ kind: 'file', file, name });
+  if (!archive) throw modelError('unknown', 'the model check returned no archive');
+  return archive;
 }
 
 /**
