@@ -6,7 +6,7 @@ import type { UnpackReply, UnpackRequest } from './unpackProtocol';
 /**
  * A worker thread that unpacks, checks and repacks one model archive, so the
  * main process (and with it every window) never waits on a large or hostile
- * file. The limits are in models/lib/safeUnpack.ts.
+ * file. The limits are in core/audio/model/safeUnpack.ts.
  */
 const { input, output, name } = workerData as UnpackRequest;
 let reply: UnpackReply;
