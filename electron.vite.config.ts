@@ -11,7 +11,8 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      // The model unpacker runs in a worker thread of its own (main/models/unpackInWorker.ts).
+      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts'), modelUnpack: resolve(__dirname, 'main/models/unpackWorker.ts') } },
     },
   },
   preload: {

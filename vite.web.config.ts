@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { cspPlugin } from './main/security/cspPlugin';
+import { modelIndexPlugin } from './models/lib/webIndex';
 
 /**
  * The renderer built for a plain browser, as the end-to-end tests drive it in
@@ -13,7 +14,7 @@ export default defineConfig({
   root: resolve(__dirname, 'renderer'),
   base: './',
   resolve: { alias: { '@core': resolve(__dirname, 'core') } },
-  plugins: [react(), cspPlugin()],
+  plugins: [react(), cspPlugin(), modelIndexPlugin(resolve(__dirname, 'models', 'cache'))],
   worker: { format: 'es' },
   build: {
     outDir: resolve(__dirname, process.env.STEADY_WEB_OUT ?? 'out/web'),

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { convertModelArchive } from '../../models/lib/convert';
 import { fetchModel } from '../../models/lib/fetchModel';
 import { archiveFileName, findModel, loadManifest } from '../../models/lib/manifest';
 import type { InstalledModel, ModelDownloadProgress } from '../../preload/api';
 import { APP_ORIGIN, MODELS_PATH } from '../security/origin';
+import { convertInWorker } from './unpackInWorker';
 
 /**
  * The in-app model manager: the same download, verify and convert path as
@@ -88,6 +88,10 @@ export function createModelManager(options: ModelManagerOptions) {
         await fetchModel(entry, {
           outDir: options.userDir,
           signal: controller.signal,
+          convert: (input, output, name) => {
+            report('converting');
+            return convertInWorker(input, output, name, { signal: controller.signal });
+          },
           onProgress: (progress) => {
             received = progress.received;
             total = progress.total;
@@ -118,7 +122,8 @@ export function createModelManager(options: ModelManagerOptions) {
 
     /**
      * A model archive the user picked on disk (the official .zip or a .tar.gz):
-     * its layout and sample rate are checked, then it is written in place atomically.
+     * unpacked within limits in a worker thread, its layout and sample rate
+     * checked, then written in place atomically.
      */
     async addFile(path: string): Promise<InstalledModel> {
       mkdirSync(options.userDir, { recursive: true });
@@ -126,7 +131,7 @@ export function createModelManager(options: ModelManagerOptions) {
         .replace(/\.(tar\.gz|tgz|zip)$/i, '')
         .replace(/[^A-Za-z0-9._-]/g, '_');
       const archive = join(options.userDir, archiveFileName(id));
-      const converted = convertModelArchive(path, archive, id);
+      const converted = await convertInWorker(path, archive, id);
       writeFileSync(join(options.userDir, `${id}.json`), `${JSON.stringify({ name: id, sha256: converted.sha256, archive: archiveFileName(id), from: basename(path) }, null, 2)}\n`);
       return { id, url: modelUrl(options.userDir, id), bytes: converted.bytes };
     },

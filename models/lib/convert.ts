@@ -1,36 +1,23 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { unzipSync } from 'fflate';
+import { gzipSync } from 'node:zlib';
 import { checkModelLayout, toModelTarEntries, type ModelLayout } from '@core/audio/model/layout';
-import { ArchiveError, readTar, writeTar, type TarEntry } from '@core/audio/model/tar';
+import { ArchiveError, writeTar, type TarEntry } from '@core/audio/model/tar';
+import { unzipLimited, untarGzLimited } from '@core/audio/model/safeUnpack';
 
 /**
  * Official Vosk models ship as zip; vosk-browser loads a tar.gz holding one
  * folder (am/, conf/, graph/, optional ivector/). These helpers convert and
- * check, and never leave a partial output file behind.
+ * check, unpacking within limits (core/audio/model/safeUnpack.ts), and never leave a partial
+ * output file behind. The app runs them in a worker thread (main/models).
  */
 
 export function zipEntries(zip: Uint8Array): TarEntry[] {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(zip);
-  } catch (error) {
-    throw new ArchiveError(`The model file is not a readable zip archive (${error instanceof Error ? error.message : String(error)}).`);
-  }
-  return Object.entries(files).map(([path, data]) =>
-    path.endsWith('/') ? { path, type: 'dir' as const, data: new Uint8Array(0) } : { path, type: 'file' as const, data },
-  );
+  return unzipLimited(zip);
 }
 
 export function tarGzEntries(archive: Uint8Array): TarEntry[] {
-  let tar: Uint8Array;
-  try {
-    tar = gunzipSync(archive);
-  } catch {
-    throw new ArchiveError('The model file is not a readable .tar.gz archive (it may be damaged or cut short).');
-  }
-  return readTar(tar);
+  return untarGzLimited(archive);
 }
 
 /** Build the tar.gz vosk-browser loads from a model's entries; returns its bytes. */

@@ -8,6 +8,8 @@ export interface FetchModelOptions {
   outDir: string;
   onProgress?: (progress: DownloadProgress) => void;
   signal?: AbortSignal;
+  /** Unpack, check and repack the download; the app passes one that runs in a worker thread. */
+  convert?: (input: string, output: string, name: string) => Promise<{ sha256: string }>;
 }
 
 export interface FetchedModel {
@@ -31,7 +33,7 @@ export async function fetchModel(entry: Pick<ModelEntry, 'name' | 'url' | 'sha25
   const archive = join(options.outDir, archiveFileName(entry.name));
   try {
     const got = await downloadFile(entry.url, download, { sha256: entry.sha256, onProgress: options.onProgress, signal: options.signal });
-    const converted = convertModelArchive(download, archive, entry.name);
+    const converted = options.convert ? await options.convert(download, archive, entry.name) : convertModelArchive(download, archive, entry.name);
     const record: FetchedModel = {
       name: entry.name,
       archive,

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, test as base } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { startStaticServer } from '../support/staticServer';
 
 /**
@@ -57,6 +57,11 @@ const test = base.extend<object, object>({
   ],
 });
 
+/** Caller and You on different inputs: on one input, unconfirmed, Steady will not start. */
+async function chooseTwoInputs(page: Page): Promise<void> {
+  await page.getByRole('combobox', { name: 'Caller', exact: true }).selectOption({ label: 'Fake Audio Input 1' });
+}
+
 let server: Server;
 test.beforeAll(async () => {
   server = await startStaticServer(WEB, PORT, [{ prefix: '/test-models-real/', dir: resolve('models/cache') }]);
@@ -70,6 +75,7 @@ test('live capture delivers 16 kHz frames, moves the meters and flags a raised v
   page.on('websocket', (ws) => requests.push(ws.url()));
 
   await page.goto(`${BASE}/index.html#/audio`);
+  await chooseTwoInputs(page);
   await page.getByRole('button', { name: 'Start live call' }).click();
   await expect(page.locator('[data-phase]')).toHaveAttribute('data-phase', 'live');
 
@@ -144,6 +150,7 @@ test('a device that stops mid-call is reported in plain words, and the call carr
     };
   });
   await page.goto(`${BASE}/index.html#/audio`);
+  await chooseTwoInputs(page);
   await page.getByRole('button', { name: 'Start live call' }).click();
   await expect(page.locator('[data-phase]')).toHaveAttribute('data-phase', 'live');
   await expect(page.getByTestId('diag-agent')).toHaveAttribute('data-rate', '16000');
@@ -168,6 +175,7 @@ test('a channel that stays silent is reported after 30 seconds', async ({ page }
   // The fake microphone plays its file once and then delivers digital silence.
   test.setTimeout(Math.ceil(speech.total + 60) * 1000);
   await page.goto(`${BASE}/index.html#/audio`);
+  await chooseTwoInputs(page);
   await page.getByRole('button', { name: 'Start live call' }).click();
   await expect(page.getByRole('alert', { name: 'Problems' })).toContainText("No sound has come from the caller's side for 30 seconds. Check that the right input is chosen and not muted.", {
     timeout: Math.ceil(speech.total + 45) * 1000,
@@ -184,6 +192,7 @@ test('real recognition of a known WAV, when a speech model is present', async ({
   test.setTimeout(120_000);
   await page.goto(`${BASE}/index.html?model=/test-models-real/${archive}#/audio`);
   await expect(page.locator('[data-model-state]')).toHaveAttribute('data-model-state', 'ready', { timeout: 60_000 });
+  await chooseTwoInputs(page);
   await page.getByRole('button', { name: 'Start live call' }).click();
   await expect.poll(async () => Number(await page.getByTestId('transcript-count').textContent()), { timeout: 60_000 }).toBeGreaterThan(2);
   // The words reach the call session, which the overlay shows.

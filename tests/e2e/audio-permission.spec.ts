@@ -15,6 +15,9 @@ const test = base.extend<object, object>({
 
 test('refused microphone permission is explained in plain words and leaves the app usable', async ({ page }) => {
   await page.goto('index.html#/audio');
+  // Without access the inputs have no names to choose from; an input chosen earlier stands in for the agent's.
+  await page.evaluate(() => localStorage.setItem('steady.audio.devices.v1', JSON.stringify({ customer: 'default', agent: 'headset-input' })));
+  await page.reload();
   await page.getByRole('button', { name: 'Start live call' }).click();
   await expect(page.getByRole('alert', { name: 'Problems' })).toContainText("Steady was not allowed to use the caller's sound. Allow microphone and sound access");
   await expect(page.locator('[data-phase]')).toHaveAttribute('data-phase', 'idle');

@@ -133,6 +133,21 @@ test('a model file chosen on disk is checked (and a zip converted) in the app be
   expect(errors).toEqual([]);
 });
 
+test('a model file chosen on disk is unpacked within limits in a worker: a path that climbs out or a zip bomb is refused', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(`${BASE}/index.html?model=/test-models/nowhere.tar.gz#/audio`);
+  const status = page.locator('[data-model-state]');
+  await expect(status).toHaveAttribute('data-model-state', 'failed');
+  const model = unzipSync(fakeModelZip('vosk-model-fake-0.1'));
+  const climbing = zipSync({ ...model, 'vosk-model-fake-0.1/../../evil.sh': new Uint8Array(10) });
+  await page.getByTestId('model-file').setInputFiles({ name: 'climb.zip', mimeType: 'application/zip', buffer: Buffer.from(climbing) });
+  await expect(status).toHaveText(/Steady refused this model file: it holds a path that climbs out of its folder/, { timeout: 5_000 });
+  const bomb = zipSync({ ...model, 'vosk-model-fake-0.1/graph/zeros': [new Uint8Array(64 * 1024 * 1024), { level: 1 }] });
+  await page.getByTestId('model-file').setInputFiles({ name: 'bomb.zip', mimeType: 'application/zip', buffer: Buffer.from(bomb) });
+  await expect(status).toHaveText(/Steady refused this model file: it unpacks to more than 50 times its own size/, { timeout: 5_000 });
+  expect(errors).toEqual([]);
+});
+
 test('the toy test model (a real Vosk model with 43 words) loads in the WASM recogniser and is reported ready', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto(`${BASE}/index.html?model=/test-models-toy/toy-call-en.tar.gz#/audio`);

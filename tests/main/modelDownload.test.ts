@@ -32,6 +32,7 @@ const GOOD = modelZip('vosk-model-tiny');
 const GOOD_SHA = createHash('sha256').update(GOOD).digest('hex');
 let server: Server;
 let base: string;
+let flakyRequests = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -41,6 +42,16 @@ beforeAll(async () => {
     } else if (req.url === '/cut.zip') {
       res.writeHead(200, { 'content-length': GOOD.length });
       res.write(GOOD.subarray(0, GOOD.length / 2), () => res.destroy());
+    } else if (req.url === '/flaky.zip') {
+      // Stalls the first time, as a dropped connection does; whole the next time.
+      if (flakyRequests++ === 0) {
+        res.writeHead(200, { 'content-length': GOOD.length });
+        res.write(GOOD.subarray(0, GOOD.length / 2));
+        req.socket.once('close', () => res.destroy());
+      } else {
+        res.writeHead(200, { 'content-length': GOOD.length });
+        res.end(GOOD);
+      }
     } else if (req.url === '/stalls.zip') {
       // Sends half and then waits, as a slow connection does, until the client gives up.
       res.writeHead(200, { 'content-length': GOOD.length });
@@ -77,7 +88,7 @@ describe('model download in main', () => {
     const downloading = progress.filter((p) => p.phase === 'downloading');
     expect(downloading.length).toBeGreaterThan(1);
     expect(downloading.every((p) => p.totalBytes === GOOD.length)).toBe(true);
-    expect(progress.map((p) => p.phase).slice(-2)).toEqual(['verifying', 'done']);
+    expect(progress.map((p) => p.phase).slice(-3)).toEqual(['verifying', 'converting', 'done']);
     expect(readdirSync(userDir).sort()).toEqual(['tiny.json', 'tiny.tar.gz']);
     expect(await models.list()).toEqual([installed]);
   });
@@ -103,6 +114,20 @@ describe('model download in main', () => {
     await expect(attempt).rejects.toThrow(/cancelled/);
     expect(progress.at(-1)?.phase).toBe('cancelled');
     expect(readdirSync(userDir)).toEqual([]);
+  });
+
+  it('after a cancel, trying again downloads, verifies, unpacks and installs the model', async () => {
+    const { models, userDir, progress } = manager([entry('tiny', `${base}/flaky.zip`, GOOD_SHA)]);
+    const attempt = models.download('tiny');
+    await expect.poll(() => progress.some((p) => p.phase === 'downloading' && p.receivedBytes > 0)).toBe(true);
+    models.cancel();
+    await expect(attempt).rejects.toThrow(/cancelled/);
+    expect(readdirSync(userDir)).toEqual([]);
+    progress.length = 0;
+    const installed = await models.download('tiny');
+    expect(installed.id).toBe('tiny');
+    expect(progress.map((p) => p.phase).filter((phase, i, all) => phase !== all[i - 1])).toEqual(['downloading', 'verifying', 'converting', 'done']);
+    expect(readdirSync(userDir).sort()).toEqual(['tiny.json', 'tiny.tar.gz']);
   });
 
   it('refuses to download a model the list has no checksum for, before fetching anything', async () => {

@@ -27,32 +27,36 @@ function isJunk(path: string): boolean {
   return path.startsWith('__MACOSX/') || path.split('/').some((part) => part === '.DS_Store');
 }
 
+function notAModel(detail: string): ArchiveError {
+  return new ArchiveError(`This is not a Vosk speech model: ${detail}.`, 'layout', detail);
+}
+
 /**
  * Check a model's files and find its root folder. Throws ArchiveError with a
  * plain message naming what is missing.
  */
 export function checkModelLayout(entries: readonly Pick<TarEntry, 'path' | 'type' | 'data'>[]): ModelLayout {
   const files = entries.filter((e) => e.type === 'file' && !isJunk(cleanPath(e.path)));
-  if (files.length === 0) throw new ArchiveError('The model archive is empty.');
+  if (files.length === 0) throw new ArchiveError('The model archive is empty.', 'empty');
   const roots = new Set(files.map((e) => cleanPath(e.path).split('/')[0] ?? ''));
   const nested = files.every((e) => cleanPath(e.path).includes('/'));
   if (!nested || roots.size !== 1) {
-    throw new ArchiveError(
-      `A model archive must hold exactly one folder with am/, conf/ and graph/ inside; this one has ${roots.size} top-level items (${[...roots].slice(0, 4).join(', ')}).`,
-    );
+    const detail = `a model archive must hold exactly one folder with am/, conf/ and graph/ inside; this one has ${roots.size} top-level items (${[...roots].slice(0, 4).join(', ')})`;
+    throw new ArchiveError(`A${detail.slice(1)}.`, 'layout', detail);
   }
   const root = [...roots][0] as string;
   const inside = files.map((e) => cleanPath(e.path).slice(root.length + 1));
   const missing = REQUIRED.filter((dir) => !inside.some((p) => p.startsWith(dir)));
   if (missing.length > 0) {
-    throw new ArchiveError(`This is not a Vosk speech model: the folder "${root}" has no ${missing.join(', ')}.`);
+    throw notAModel(`the folder "${root}" has no ${missing.join(', ')}`);
   }
-  if (!inside.includes('am/final.mdl')) throw new ArchiveError(`This is not a Vosk speech model: "${root}/am/final.mdl" is missing.`);
+  if (!inside.includes('am/final.mdl')) throw notAModel(`"${root}/am/final.mdl" is missing`);
   const confEntry = files.find((e) => cleanPath(e.path) === `${root}/conf/mfcc.conf`);
   const sampleRate = confEntry ? readSampleRate(strFromU8(confEntry.data)) : null;
   if (sampleRate !== null && sampleRate !== MODEL_SAMPLE_RATE) {
     throw new ArchiveError(
       `This model is made for ${sampleRate} Hz audio (telephone-band models are 8000 Hz), but Steady listens at ${MODEL_SAMPLE_RATE} Hz. Choose a 16 kHz model such as vosk-model-small-en-us-0.15.`,
+      'sample-rate',
     );
   }
   return { root, sampleRate, hasIvector: inside.some((p) => p.startsWith('ivector/')) };

@@ -18,8 +18,19 @@ const BLOCK = 512;
 const encoder = { encode: (text: string) => strToU8(text) };
 const decoder = { decode: (bytes: Uint8Array) => strFromU8(bytes) };
 
+/** Why an archive was refused, for code to act on (the message is for people). */
+export type ArchiveProblem = 'corrupt' | 'empty' | 'layout' | 'sample-rate' | 'limits';
+
 export class ArchiveError extends Error {
   override readonly name = 'ArchiveError';
+  constructor(
+    message: string,
+    readonly problem: ArchiveProblem = 'corrupt',
+    /** The specific fault, without the sentence around it ("the folder "x" has no am/"). */
+    readonly detail: string = message,
+  ) {
+    super(message);
+  }
 }
 
 function writeString(header: Uint8Array, offset: number, length: number, value: string): void {

@@ -4,8 +4,10 @@ import { useCallSession } from '../session';
 import { LevelMeter } from './LevelMeter';
 import { ModelPanel } from './ModelPanel';
 import { clock, describeObservation } from './describe';
-import { DEFAULT_DEVICE, LOOPBACK_DEVICE, listInputDevices, loopbackAvailable, type InputDevice } from './devices';
+import { DEFAULT_DEVICE, LOOPBACK_DEVICE, inputsChosen, listInputDevices, loopbackAvailable, sameInput, type InputDevice } from './devices';
+import { SameInputNotice } from './SameInputNotice';
 import { liveAudio } from './liveAudio';
+import { problemText } from './liveProblems';
 import { useLiveAudio } from './useLiveAudio';
 import './audio.css';
 
@@ -29,6 +31,11 @@ function useInputDevices(refreshKey: unknown): InputDevice[] {
   return devices;
 }
 
+function deviceLabel(id: string, devices: readonly InputDevice[]): string {
+  if (id === DEFAULT_DEVICE) return 'System default input';
+  return devices.find((d) => d.id === id)?.label ?? 'the input chosen earlier';
+}
+
 /** Devices, levels, the speech model and the live call switch. */
 export function AudioView() {
   const state = useLiveAudio();
@@ -38,6 +45,7 @@ export function AudioView() {
   // A live call started from the overlay or a shortcut without audio: the button joins it.
   const call = useCallSession();
   const callWithoutAudio = !live && call.status === 'live' && call.source === 'live';
+  const ready = inputsChosen(state.devices, state.singleInput);
   const firstRaised = state.observations.filter((o) => o.feature === 'raised-voice').at(-1);
 
   return (
@@ -48,7 +56,9 @@ export function AudioView() {
         <section className="problems" role="alert" aria-label="Problems">
           <ul>
             {state.problems.map((p) => (
-              <li key={p}>{p}</li>
+              <li key={problemText(p)} data-problem={p.kind}>
+                {problemText(p)}
+              </li>
             ))}
           </ul>
         </section>
@@ -83,6 +93,8 @@ export function AudioView() {
         })}
       </fieldset>
 
+      {sameInput(state.devices) && <SameInputNotice deviceLabel={deviceLabel(state.devices.agent, devices)} single={state.singleInput} disabled={live || busy} />}
+
       <section aria-labelledby="call-heading">
         <h2 id="call-heading">Live call</h2>
         <div className="row">
@@ -91,7 +103,12 @@ export function AudioView() {
               End live call
             </button>
           ) : (
-            <button type="button" onClick={() => void liveAudio.start()} disabled={busy}>
+            <button
+              type="button"
+              onClick={() => void liveAudio.start()}
+              disabled={busy || !ready}
+              aria-describedby={ready ? undefined : 'same-input-heading'}
+            >
               {callWithoutAudio ? 'Listen to this call' : 'Start live call'}
             </button>
           )}

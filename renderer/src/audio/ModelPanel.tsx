@@ -1,8 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
-import type { ModelDownloadProgress } from '../../../preload/api';
+import { useEffect, useRef } from 'react';
 import { getApi } from '../api';
 import { liveAudio, type ModelStatus } from './liveAudio';
-import { DEFAULT_MODEL } from './modelSource';
+import { ModelDownload } from './ModelDownload';
 
 function statusWords(model: ModelStatus): string {
   switch (model.state) {
@@ -20,29 +19,14 @@ function statusWords(model: ModelStatus): string {
   }
 }
 
-/** Model status with the first-run offer: download it, or use a file already on disk. */
+/** Model status with the first-run offer: download it (desktop app), or use a file already on disk. */
 export function ModelPanel({ model }: { model: ModelStatus }) {
   const inShell = typeof window !== 'undefined' && window.steady !== undefined;
-  const [progress, setProgress] = useState<ModelDownloadProgress | null>(null);
-  const [downloadError, setDownloadError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void liveAudio.ensureModel();
-    if (!inShell) return;
-    return getApi().onModelProgress?.((p) => setProgress(p));
-  }, [inShell]);
-
-  const download = async () => {
-    setDownloadError(null);
-    try {
-      await getApi().downloadModel(DEFAULT_MODEL);
-      setProgress(null);
-      liveAudio.retryModel();
-    } catch (error) {
-      setDownloadError(error instanceof Error ? error.message : String(error));
-    }
-  };
+  }, []);
 
   const chooseFile = async () => {
     if (inShell && typeof getApi().chooseModelFile === 'function') {
@@ -55,7 +39,6 @@ export function ModelPanel({ model }: { model: ModelStatus }) {
 
   const needsModel = model.state === 'none' || model.state === 'failed';
   const busy = model.state === 'checking' || model.state === 'loading' || model.state === 'unknown';
-  const downloading = progress !== null && (progress.phase === 'downloading' || progress.phase === 'verifying' || progress.phase === 'converting');
 
   return (
     <section aria-labelledby="model-heading" aria-busy={busy}>
@@ -63,25 +46,14 @@ export function ModelPanel({ model }: { model: ModelStatus }) {
       <p role={model.state === 'failed' ? 'alert' : 'status'} data-model-state={model.state}>
         {statusWords(model)}
       </p>
-      {downloading && progress && (
-        <label>
-          {progress.phase === 'downloading' ? 'Downloading' : progress.phase === 'verifying' ? 'Checking the download' : 'Preparing the model'}
-          <progress max={progress.totalBytes ?? undefined} value={progress.receivedBytes} />
-          <span className="hint">
-            {(progress.receivedBytes / 1_048_576).toFixed(1)} MB{progress.totalBytes ? ` of ${(progress.totalBytes / 1_048_576).toFixed(1)} MB` : ''}
-          </span>
-        </label>
-      )}
-      {downloadError && <p role="alert">The download did not finish: {downloadError}</p>}
       {needsModel && (
         <div className="row">
           {inShell ? (
-            <button type="button" onClick={() => void download()} disabled={downloading}>
-              Download the model (about 40 MB)
-            </button>
+            <ModelDownload onInstalled={() => liveAudio.retryModel()} />
           ) : (
-            <p className="hint">
-              To install it, run <code>npm run model:fetch</code> in the Steady folder.
+            <p className="hint" data-testid="model-browser-hint">
+              This browser version cannot download the model itself. In the Steady folder, run <code>npm run model:fetch</code> (it downloads
+              and checks the model), then start Steady again and reload this page; or choose a model file you already have.
             </p>
           )}
           <button type="button" onClick={() => void chooseFile()}>

@@ -32,13 +32,51 @@ export function loadDeviceChoices(): DeviceChoices {
   }
 }
 
+/** Caller and You on one input: that input would hear the agent as the caller. */
+export function sameInput(choices: DeviceChoices): boolean {
+  return choices.customer !== LOOPBACK_DEVICE && choices.customer === choices.agent;
+}
+
 /**
- * Whether the inputs are set up for a call started from the overlay or a shortcut:
- * the caller's side is the system's sound, or an input other than the agent's
- * microphone. Both on the same input would hear the agent as the caller.
+ * A set-up with one input for both sides, which the agent has confirmed:
+ * 'off' (two inputs), or whose words that one input is taken to be. 'agent'
+ * (the default when confirming) means nothing it hears is scored as the
+ * caller's; 'customer' only when the agent says the input hears the caller.
  */
-export function inputsChosen(choices: DeviceChoices): boolean {
-  return choices.customer === LOOPBACK_DEVICE || choices.customer !== choices.agent;
+export type SingleInput = 'off' | Speaker;
+
+const SINGLE_KEY = 'steady.audio.single-input.v1';
+
+export function loadSingleInput(): SingleInput {
+  try {
+    const raw = localStorage.getItem(SINGLE_KEY);
+    return raw === 'agent' || raw === 'customer' ? raw : 'off';
+  } catch {
+    return 'off';
+  }
+}
+
+export function saveSingleInput(single: SingleInput): void {
+  try {
+    if (single === 'off') localStorage.removeItem(SINGLE_KEY);
+    else localStorage.setItem(SINGLE_KEY, single);
+  } catch {
+    /* storage unavailable: the choice lasts for this run only */
+  }
+}
+
+/**
+ * Whether the inputs are set up for listening: the caller's side is the
+ * system's sound or an input other than the agent's microphone, or the agent
+ * has confirmed a one-input set-up.
+ */
+export function inputsChosen(choices: DeviceChoices, single: SingleInput = 'off'): boolean {
+  return !sameInput(choices) || single !== 'off';
+}
+
+/** The channels to open: both, or the one a confirmed one-input set-up feeds. */
+export function channelsToOpen(choices: DeviceChoices, single: SingleInput): readonly Speaker[] {
+  return sameInput(choices) && single !== 'off' ? [single] : ['customer', 'agent'];
 }
 
 export function saveDeviceChoices(choices: DeviceChoices): void {

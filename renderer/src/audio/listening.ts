@@ -1,5 +1,6 @@
 import { inputsChosen } from './devices';
 import type { LiveAudioState } from './liveAudio';
+import { problemText } from './liveProblems';
 
 /**
  * What the overlay says about listening during a live call, so that "On a call"
@@ -14,7 +15,7 @@ export interface ListeningNotice {
 }
 
 function setupGap(state: LiveAudioState): string {
-  const inputs = inputsChosen(state.devices);
+  const inputs = inputsChosen(state.devices, state.singleInput);
   const model = state.model;
   if (!inputs && model.state !== 'ready') return 'set up audio and the speech model';
   if (!inputs) return "choose the caller's sound and your microphone";
@@ -39,12 +40,13 @@ export function listeningNotice(state: LiveAudioState): ListeningNotice | null {
       return { kind: 'starting', text: 'Starting to listen…', setup: false };
     case 'live': {
       const problem = state.problems[0];
-      return problem ? { kind: 'problem', text: problem, setup: true } : null;
+      return problem ? { kind: 'problem', text: problemText(problem), setup: true } : null;
     }
     case 'idle':
     case 'stopping': {
       // A capture that failed says why (permission, device gone); otherwise what is missing.
-      const reason = state.problems[0] ?? setupGap(state);
+      const first = state.problems[0];
+      const reason = first ? problemText(first) : setupGap(state);
       return { kind: 'not-listening', text: `Not listening: ${reason}`, setup: true };
     }
   }

@@ -1,56 +1,35 @@
 import { AcousticAnalyzer } from '@core/audio/acoustic';
-import { ChannelHealth } from '@core/audio/channelHealth';
 import { SILENCE_DB } from '@core/audio/loudness';
 import type { Speaker } from '@core/cues';
 import type { AcousticObservation, TranscriptEvent } from '@core/transcript';
-import type { Decibels, Hertz } from '@core/units';
 import { getApi } from '../api';
 import { ChannelRecognizer } from '../speech/recognizer';
-import { NEXT_STEP, SpeechModelError, modelError } from '../speech/modelErrors';
-import { loadVoskModel, type VoskModel } from '../speech/voskModel';
-import { CaptureError, ChannelPipe, captureMessage, openInput } from './capture';
+import type { VoskModel } from '../speech/voskModel';
+import { CaptureChannels, ChannelMeter, idleChannel, stopStream, type ChannelStatus } from './captureChannels';
 import type { CaptureBlock } from './captureProtocol';
-import { inputsChosen, loadDeviceChoices, saveDeviceChoices, type DeviceChoices } from './devices';
-import { findModelSource, modelFromFile, type ModelSource } from './modelSource';
+import { channelsToOpen, inputsChosen, loadDeviceChoices, loadSingleInput, saveDeviceChoices, saveSingleInput, type DeviceChoices, type SingleInput } from './devices';
+import { sameProblem, type LiveProblem } from './liveProblems';
 import { liveSession } from './sessionLink';
+import { SpeechModel, type ModelStatus } from './speechModel';
+
+export type { ChannelCondition, ChannelStatus } from './captureChannels';
+export type { ModelStatus } from './speechModel';
 
 /**
- * The live call's audio side: opens both channels, runs the capture worklets,
- * feeds the recognisers and the acoustic analyser, and passes their output to
- * the call session. A plain store (subscribe/getSnapshot) for React.
+ * The live call's audio side, joining the capture channels and the speech
+ * model: each channel's blocks go to its recogniser and to the acoustic
+ * analyser, and their output to the call session. A plain store
+ * (subscribe/getSnapshot) for React.
  */
-
-export type ChannelCondition = 'off' | 'ok' | 'silent' | 'lost' | 'failed';
-
-export interface ChannelStatus {
-  condition: ChannelCondition;
-  /** Latest level for the meter (dBFS). */
-  level: Decibels;
-  label: string;
-  blocks: number;
-  seconds: number;
-  sampleRate: Hertz | null;
-  inputRate: Hertz | null;
-  /** Share of one core the worklet used, from its own timing (null when the browser gives worklets no clock). */
-  cpuShare: number | null;
-  message: string | null;
-}
-
-export type ModelStatus =
-  | { state: 'unknown' }
-  | { state: 'checking' }
-  | { state: 'none' }
-  | { state: 'loading'; name: string }
-  | { state: 'ready'; name: string }
-  | { state: 'failed'; name: string; message: string };
-
 export interface LiveAudioState {
   phase: 'idle' | 'starting' | 'live' | 'stopping';
   devices: DeviceChoices;
+  /** A confirmed one-input set-up, and whose words that input is taken to be. */
+  singleInput: SingleInput;
   channels: Record<Speaker, ChannelStatus>;
   model: ModelStatus;
-  /** Plain-words problems the user must see now (role=alert). */
-  problems: readonly string[];
+  /** Problems the user must see now (role=alert); problemText() words them. */
+  problems: readonly LiveProblem[];
   /** The customer's acoustic evidence so far this call, newest first. */
   observations: readonly AcousticObservation[];
   transcriptEvents: number;
@@ -58,16 +37,15 @@ export interface LiveAudioState {
 
 const SPEAKERS: readonly Speaker[] = ['customer', 'agent'];
 
-const NO_MODEL_PROBLEM = 'Transcription is off: no speech model is loaded. Loudness, overtalk and silence cues still work.';
-
-function idleChannel(): ChannelStatus {
-  return { condition: 'off', level: SILENCE_DB, label: '', blocks: 0, seconds: 0, sampleRate: null, inputRate: null, cpuShare: null, message: null };
+function newMeters(): Record<Speaker, ChannelMeter> {
+  return { customer: new ChannelMeter(), agent: new ChannelMeter() };
 }
 
 class LiveAudio {
   private state: LiveAudioState = {
     phase: 'idle',
     devices: loadDeviceChoices(),
+    singleInput: loadSingleInput(),
     channels: { customer: idleChannel(), agent: idleChannel() },
     model: { state: 'unknown' },
     problems: [],
@@ -75,15 +53,20 @@ class LiveAudio {
     transcriptEvents: 0,
   };
   private readonly listeners = new Set<() => void>();
-  private context: AudioContext | null = null;
-  private pipes: Partial<Record<Speaker, ChannelPipe>> = {};
+  private readonly speech = new SpeechModel(
+    (model) => this.set({ model }),
+    () => {
+      if (this.state.phase === 'live') this.startRecognizers();
+    },
+  );
+  private capture: CaptureChannels | null = null;
   private recognizers: Partial<Record<Speaker, ChannelRecognizer>> = {};
   private analyzer = new AcousticAnalyzer();
-  private health: Record<Speaker, ChannelHealth> = { customer: new ChannelHealth(), agent: new ChannelHealth() };
-  private model: VoskModel | null = null;
-  private modelLoad: Promise<VoskModel | null> | null = null;
+  private meters = newMeters();
   private callId: string | null = null;
   private lastTick = 0;
+  /** The channel whose audio keeps the call clock: the caller's, unless a one-input set-up hears only the agent. */
+  private clockChannel: Speaker = 'customer';
   private unsubscribeSession: (() => void) | null = null;
   /** Counts start() calls, so that a start overtaken by stop() and a newer start() knows it. */
   private attempt = 0;
@@ -104,75 +87,44 @@ class LiveAudio {
     this.set({ channels: { ...this.state.channels, [channel]: { ...this.state.channels[channel], ...patch } } });
   }
 
-  private addProblem(message: string): void {
-    if (!this.state.problems.includes(message)) this.set({ problems: [...this.state.problems, message] });
+  /** Add a problem, replacing an older one of the same kind on the same channel. */
+  private addProblem(problem: LiveProblem): void {
+    this.set({ problems: [...this.state.problems.filter((p) => !sameProblem(p, problem)), problem] });
   }
 
-  private removeProblem(message: string): void {
-    if (this.state.problems.includes(message)) this.set({ problems: this.state.problems.filter((p) => p !== message) });
+  private clearProblems(kind: LiveProblem['kind'], channel?: Speaker): void {
+    const keep = this.state.problems.filter((p) => p.kind !== kind || (channel !== undefined && 'channel' in p && p.channel !== channel));
+    if (keep.length !== this.state.problems.length) this.set({ problems: keep });
   }
 
   chooseDevice(channel: Speaker, deviceId: string): void {
     const devices = { ...this.state.devices, [channel]: deviceId };
     saveDeviceChoices(devices);
     this.set({ devices });
+    if (inputsChosen(devices, this.state.singleInput)) this.clearProblems('same-device');
+  }
+
+  /** The agent confirms (or withdraws) a one-input set-up: 'agent' scores nothing as the caller's. */
+  chooseSingleInput(single: SingleInput): void {
+    saveSingleInput(single);
+    this.set({ singleInput: single });
+    if (inputsChosen(this.state.devices, single)) this.clearProblems('same-device');
   }
 
   // ---- speech model -------------------------------------------------------
 
   /** Find and load the model once; safe to call repeatedly. Never throws: failures become model status. */
   ensureModel(): Promise<VoskModel | null> {
-    if (this.model) return Promise.resolve(this.model);
-    if (this.modelLoad) return this.modelLoad;
-    this.modelLoad = (async () => {
-      this.set({ model: { state: 'checking' } });
-      let source: ModelSource | null;
-      try {
-        source = await findModelSource();
-      } catch {
-        source = null;
-      }
-      if (!source) {
-        this.set({ model: { state: 'none' } });
-        return null;
-      }
-      return this.load(source);
-    })().finally(() => {
-      this.modelLoad = null;
-    });
-    return this.modelLoad;
-  }
-
-  private async load(source: ModelSource): Promise<VoskModel | null> {
-    this.set({ model: { state: 'loading', name: source.name } });
-    try {
-      const model = await loadVoskModel(source.url, { skipCheck: source.checked });
-      this.model?.terminate();
-      this.model = model;
-      this.set({ model: { state: 'ready', name: source.name } });
-      if (this.state.phase === 'live') this.startRecognizers(this.liveClock());
-      return model;
-    } catch (error) {
-      const message = error instanceof SpeechModelError ? error.message : modelError('unknown', String(error)).message;
-      this.set({ model: { state: 'failed', name: source.name, message: `${message} ${NEXT_STEP}` } });
-      return null;
-    }
+    return this.speech.ensure();
   }
 
   /** The user picked a model file on disk. */
-  async useModelFile(file: File): Promise<void> {
-    try {
-      this.set({ model: { state: 'checking' } });
-      const source = await modelFromFile(file);
-      await this.load(source);
-    } catch (error) {
-      const message = error instanceof SpeechModelError ? error.message : String(error);
-      this.set({ model: { state: 'failed', name: file.name, message: `${message} ${NEXT_STEP}` } });
-    }
+  useModelFile(file: File): Promise<void> {
+    return this.speech.useFile(file);
   }
 
   retryModel(): void {
-    void this.ensureModel();
+    this.speech.retry();
   }
 
   // ---- live call ----------------------------------------------------------
@@ -180,10 +132,6 @@ class LiveAudio {
   /** Read through a method: the phase changes across awaits, which narrowing cannot see. */
   private isLive(): boolean {
     return this.state.phase === 'live';
-  }
-
-  private liveClock(): number {
-    return this.state.channels.customer.seconds;
   }
 
   /**
@@ -197,9 +145,9 @@ class LiveAudio {
     if (call.status !== 'live' || call.source !== 'live') return;
     // The audio view may have been changed in another window since this one loaded,
     // and problems from an earlier call say nothing about this one.
-    this.set({ devices: loadDeviceChoices(), problems: [] });
-    if (!inputsChosen(this.state.devices)) return;
-    const model = this.model ?? (await this.ensureModel());
+    this.set({ devices: loadDeviceChoices(), singleInput: loadSingleInput(), problems: [] });
+    if (!inputsChosen(this.state.devices, this.state.singleInput)) return;
+    const model = this.speech.current ?? (await this.speech.ensure());
     if (!model || !this.isCurrentCall(call.callId)) return;
     await this.start();
   }
@@ -215,18 +163,27 @@ class LiveAudio {
   }
 
   /**
-   * Opens both channels and listens. Joins a live call already on (started from
-   * the overlay or a shortcut); otherwise starts one, but only once the caller's
-   * side is open, so a failed start leaves everything as it was.
+   * Opens both channels (or the one of a confirmed one-input set-up) and
+   * listens. Joins a live call already on (started from the overlay or a
+   * shortcut); otherwise starts one, but only once the caller's side is open,
+   * so a failed start leaves everything as it was. Caller and You on the same
+   * input, unconfirmed, start nothing: the agent's words would be scored.
    */
   async start(): Promise<void> {
     if (this.state.phase !== 'idle') return;
+    if (!inputsChosen(this.state.devices, this.state.singleInput)) {
+      this.set({ problems: [{ kind: 'same-device' }] });
+      return;
+    }
+    const channels = channelsToOpen(this.state.devices, this.state.singleInput);
+    const primary: Speaker = channels.includes('customer') ? 'customer' : 'agent';
+    this.clockChannel = primary;
     const session = liveSession();
     const current = session.getSnapshot();
     const joining = current.status === 'live' && current.source === 'live' ? current.callId : null;
     const attempt = ++this.attempt;
     this.analyzer = new AcousticAnalyzer();
-    this.health = { customer: new ChannelHealth(), agent: new ChannelHealth() };
+    this.meters = newMeters();
     this.lastTick = 0;
     this.set({ phase: 'starting', problems: [], observations: [], transcriptEvents: 0, channels: { customer: idleChannel(), agent: idleChannel() } });
     try {
@@ -234,24 +191,19 @@ class LiveAudio {
     } catch {
       /* the browser build has no gate; Electron's refusal shows up as a permission error below */
     }
-    const context = new AudioContext({ latencyHint: 'interactive' });
-    this.context = context;
-    const opened: Partial<Record<Speaker, MediaStream>> = {};
-    for (const channel of SPEAKERS) {
-      try {
-        opened[channel] = await openInput(this.state.devices[channel], channel);
-      } catch (error) {
-        const message = error instanceof CaptureError ? error.message : captureMessage('unsupported', channel);
-        this.setChannel(channel, { condition: 'failed', message });
-        this.addProblem(message);
-      }
+    const capture = new CaptureChannels({ onBlock: (channel, block) => this.onBlock(channel, block), onEnded: (channel) => this.onEnded(channel) });
+    this.capture = capture;
+    const { streams, problems } = await capture.openInputs(this.state.devices, channels);
+    for (const problem of problems) {
+      if (problem.kind === 'capture') this.setChannel(problem.channel, { condition: 'failed' });
+      this.addProblem(problem);
     }
     // The call can end (or another start) while the devices open: then there is nothing to join.
     const callGone = joining !== null && !this.isCurrentCall(joining);
-    if (!opened.customer || callGone || !this.isStarting(attempt)) {
+    if (!streams[primary] || callGone || !this.isStarting(attempt)) {
       // Without the caller's side there is nothing to listen to; leave everything as it was.
-      for (const stream of Object.values(opened)) stream.getTracks().forEach((t) => t.stop());
-      await this.release(context, attempt);
+      for (const stream of Object.values(streams)) stopStream(stream);
+      await this.release(capture, attempt);
       return;
     }
     this.callId = joining ?? session.start({ source: 'live', title: 'Live call' });
@@ -260,71 +212,60 @@ class LiveAudio {
       if (event.type === 'call-ended' && (this.state.phase === 'live' || this.state.phase === 'starting')) void this.stop({ endCall: false });
     });
     for (const channel of SPEAKERS) {
-      const stream = opened[channel];
+      const stream = streams[channel];
       if (!stream) continue;
-      let pipe: ChannelPipe;
-      try {
-        pipe = await ChannelPipe.open(
-          context,
-          channel,
-          stream,
-          (block) => this.onBlock(channel, block),
-          () => this.onEnded(channel),
-        );
-      } catch (error) {
-        stream.getTracks().forEach((t) => t.stop());
-        const message = `Steady could not listen to ${channel === 'customer' ? "the caller's side" : 'your microphone'}: ${error instanceof Error ? error.message : String(error)}`;
-        this.setChannel(channel, { condition: 'failed', message });
-        this.addProblem(message);
+      const result = await capture.connect(channel, stream);
+      if ('kind' in result) {
+        this.setChannel(channel, { condition: 'failed' });
+        this.addProblem(result);
         continue;
       }
       if (!this.isStarting(attempt)) {
         // Stopped while this channel opened: let nothing keep running.
-        pipe.stop();
-        for (const other of Object.values(opened)) other.getTracks().forEach((t) => t.stop());
+        void capture.close();
+        for (const other of Object.values(streams)) stopStream(other);
         return;
       }
-      this.pipes[channel] = pipe;
-      this.setChannel(channel, { condition: 'ok', label: pipe.label });
+      this.setChannel(channel, { condition: 'ok', label: result.label });
     }
-    if (!this.pipes.customer) {
+    if (!capture.has(primary)) {
       await this.stop({ endCall: joining === null });
       return;
     }
-    await context.resume().catch(() => undefined);
+    await capture.resume();
     if (!this.isStarting(attempt)) return;
     this.set({ phase: 'live' });
-    const model = this.model ?? (await this.ensureModel());
-    if (model && this.isLive() && !this.recognizers.customer) this.startRecognizers(this.liveClock());
-    if (!model && this.isLive()) this.addProblem(NO_MODEL_PROBLEM);
+    const model = this.speech.current ?? (await this.speech.ensure());
+    if (model && this.isLive() && !this.recognizers[primary]) this.startRecognizers();
+    if (!model && this.isLive()) this.addProblem({ kind: 'no-model' });
   }
 
   /** Undo a start that opened nothing worth keeping. */
-  private async release(context: AudioContext, attempt: number): Promise<void> {
-    await context.close().catch(() => undefined);
-    if (this.context === context) this.context = null;
+  private async release(capture: CaptureChannels, attempt: number): Promise<void> {
+    await capture.close();
+    if (this.capture === capture) this.capture = null;
     if (!this.isStarting(attempt)) return; // stop() has already undone the rest
     await getApi().setCaptureEnabled?.(false)?.catch(() => undefined);
     this.set({ phase: 'idle' });
   }
 
-  private startRecognizers(offset: number): void {
-    if (!this.model) return;
+  private startRecognizers(): void {
+    const model = this.speech.current;
+    if (!model) return;
     for (const channel of SPEAKERS) {
-      if (!this.pipes[channel] || this.recognizers[channel]) continue;
+      if (!this.capture?.has(channel) || this.recognizers[channel]) continue;
       try {
-        const channelOffset = channel === 'customer' ? offset : this.state.channels.agent.seconds;
-        this.recognizers[channel] = new ChannelRecognizer(this.model, channel, channelOffset, (event) => this.onTranscript(channel, event));
+        // Each channel's words are placed on the call clock from where its own audio has got to.
+        this.recognizers[channel] = new ChannelRecognizer(model, channel, this.state.channels[channel].seconds, (event) => this.onTranscript(channel, event));
       } catch (error) {
-        this.addProblem(`Transcription could not start for ${channel === 'customer' ? 'the caller' : 'you'}: ${error instanceof Error ? error.message : String(error)}`);
+        this.addProblem({ kind: 'transcription', channel, detail: error instanceof Error ? error.message : String(error) });
       }
     }
   }
 
   private onTranscript(channel: Speaker, event: TranscriptEvent): void {
     if (this.state.phase !== 'live') return;
-    const session = liveSession();
-    session.push(event);
+    liveSession().push(event);
     // Speech rate comes from the caller's word timings only.
     if (channel === 'customer' && event.type === 'final' && event.words) {
       for (const observation of this.analyzer.pushWords(event.words, event.end)) this.observe(observation);
@@ -340,47 +281,23 @@ class LiveAudio {
   private onBlock(channel: Speaker, block: CaptureBlock): void {
     if (this.state.phase !== 'live' && this.state.phase !== 'starting') return;
     this.recognizers[channel]?.accept(block.samples);
-    const health = this.health[channel];
-    let level: Decibels = SILENCE_DB;
     for (const frame of block.frames) {
-      level = Math.max(level, frame.level);
-      health.push(frame.level, 0.02);
       for (const observation of this.analyzer.pushFrame(channel, frame)) this.observe(observation);
     }
-    const previous = this.state.channels[channel];
-    const seconds = previous.seconds + block.samples.length / block.sampleRate;
-    const blockSeconds = block.samples.length / block.sampleRate;
-    const cpuShare = block.cpuMs > 0 ? block.cpuMs / 1000 / blockSeconds : previous.cpuShare;
-    const silentMessage = `No sound has come from ${channel === 'customer' ? "the caller's side" : 'your microphone'} for ${Math.round(health.silentSeconds)} seconds. Check that the right input is chosen and not muted.`;
-    let condition: ChannelCondition = previous.condition === 'lost' ? 'lost' : health.condition;
-    if (previous.condition === 'silent' && condition === 'ok') this.removeProblemsStarting(`No sound has come from ${channel === 'customer' ? "the caller's side" : 'your microphone'}`);
-    if (condition === 'silent' && previous.condition !== 'silent') this.addProblem(silentMessage.replace(/for \d+ seconds/, 'for 30 seconds'));
-    if (previous.condition === 'failed') condition = 'failed';
-    this.setChannel(channel, {
-      condition,
-      level,
-      blocks: previous.blocks + 1,
-      seconds,
-      sampleRate: block.sampleRate,
-      inputRate: block.inputRate,
-      cpuShare: cpuShare === null ? null : previous.cpuShare === null ? cpuShare : previous.cpuShare * 0.9 + cpuShare * 0.1,
-    });
-    if (channel === 'customer' && seconds - this.lastTick >= 1) {
-      this.lastTick = seconds;
-      liveSession().tick(seconds);
+    const { status, silence } = this.meters[channel].update(this.state.channels[channel], block);
+    if (silence === 'began') this.addProblem({ kind: 'silent', channel, seconds: 30 });
+    if (silence === 'ended') this.clearProblems('silent', channel);
+    this.setChannel(channel, status);
+    if (channel === this.clockChannel && status.seconds - this.lastTick >= 1) {
+      this.lastTick = status.seconds;
+      liveSession().tick(status.seconds);
     }
-  }
-
-  private removeProblemsStarting(prefix: string): void {
-    this.set({ problems: this.state.problems.filter((p) => !p.startsWith(prefix)) });
   }
 
   private onEnded(channel: Speaker): void {
-    const message = captureMessage('ended', channel);
-    this.setChannel(channel, { condition: 'lost', level: SILENCE_DB, message });
-    this.addProblem(message);
-    this.pipes[channel]?.stop();
-    delete this.pipes[channel];
+    this.setChannel(channel, { condition: 'lost', level: SILENCE_DB });
+    this.addProblem({ kind: 'capture', channel, problem: 'ended' });
+    this.capture?.stopChannel(channel);
     void this.recognizers[channel]?.close();
     delete this.recognizers[channel];
   }
@@ -390,16 +307,17 @@ class LiveAudio {
     this.set({ phase: 'stopping' });
     this.unsubscribeSession?.();
     this.unsubscribeSession = null;
-    for (const channel of SPEAKERS) this.pipes[channel]?.stop();
-    this.pipes = {};
+    // close() stops every channel at once; the audio context closes after the last words are in.
+    const capture = this.capture;
+    this.capture = null;
+    const closed = capture?.close();
     // Let the recognisers deliver their last words before the call ends.
     await Promise.all(SPEAKERS.map((channel) => this.recognizers[channel]?.close()));
     this.recognizers = {};
     this.set({ phase: 'idle' });
     if (options.endCall !== false && this.callId && liveSession().getSnapshot().callId === this.callId) liveSession().end();
     this.callId = null;
-    await this.context?.close().catch(() => undefined);
-    this.context = null;
+    await closed;
     await getApi().setCaptureEnabled?.(false)?.catch(() => undefined);
     this.set({ channels: { customer: { ...this.state.channels.customer, condition: 'off', level: SILENCE_DB }, agent: { ...this.state.channels.agent, condition: 'off', level: SILENCE_DB } } });
   }

@@ -1,9 +1,5 @@
-import { gzipSync, unzipSync } from 'fflate';
-import { toModelTarEntries } from '@core/audio/model/layout';
-import { writeTar, type TarEntry } from '@core/audio/model/tar';
 import { getApi } from '../api';
-import { checkModelEntries, modelEntriesFromBytes } from '../speech/modelCheck';
-import { modelError } from '../speech/modelErrors';
+import { modelArchiveFromFile } from '../speech/modelCheckClient';
 
 /**
  * Where the speech model comes from: a model installed by the Electron shell,
@@ -29,29 +25,39 @@ function fromQuery(): ModelSource | null {
   return { name: url.pathname.split('/').pop() ?? 'model', url: url.href, checked: false };
 }
 
+/** In the desktop app, main knows the installed models: its answer is final (null: none installed). */
 async function fromShell(): Promise<ModelSource | null> {
-  const api = getApi();
-  if (!window.steady || typeof api.listModels !== 'function') return null;
-  const models = await api.listModels();
+  const models = await getApi().listModels();
   const chosen = models.find((m) => m.id === DEFAULT_MODEL) ?? models[0];
   return chosen ? { name: chosen.id, url: chosen.url, checked: false } : null;
 }
 
-/** A model fetched with `npm run model:fetch`: models/NAME.tar.gz beside models/NAME.json. */
+function inShell(): boolean {
+  return typeof window !== 'undefined' && window.steady !== undefined && typeof getApi().listModels === 'function';
+}
+
+/**
+ * In the browser build: a model fetched with `npm run model:fetch`, listed in
+ * model-index.json beside the page (written by the build, empty when there is
+ * none) and served from models/. Asking the list first means no request for a
+ * model file that is not there.
+ */
 async function fromServedFolder(): Promise<ModelSource | null> {
-  const base = new URL('models/', location.href);
   let response: Response;
   try {
-    response = await fetch(new URL(`${DEFAULT_MODEL}.json`, base), { cache: 'no-store' });
+    response = await fetch(new URL('model-index.json', location.href), { cache: 'no-store' });
   } catch {
     return null;
   }
   if (!response.ok) return null;
   try {
-    const record = (await response.json()) as { archive?: string; sha256?: string };
-    const url = new URL(record.archive ?? `${DEFAULT_MODEL}.tar.gz`, base);
-    if (record.sha256) url.searchParams.set('v', record.sha256.slice(0, 16));
-    return { name: DEFAULT_MODEL, url: url.href, checked: false };
+    const index = (await response.json()) as { models?: Array<{ name?: unknown; archive?: unknown; sha256?: unknown }> };
+    const models = (index.models ?? []).filter((m): m is { name: string; archive: string; sha256: string | null } => typeof m.name === 'string' && typeof m.archive === 'string');
+    const chosen = models.find((m) => m.name === DEFAULT_MODEL) ?? models[0];
+    if (!chosen) return null;
+    const url = new URL(`models/${chosen.archive}`, location.href);
+    if (typeof chosen.sha256 === 'string') url.searchParams.set('v', chosen.sha256.slice(0, 16));
+    return { name: chosen.name, url: url.href, checked: false };
   } catch {
     return null;
   }
@@ -59,32 +65,20 @@ async function fromServedFolder(): Promise<ModelSource | null> {
 
 /** The model to load now, or null when none is installed. */
 export async function findModelSource(): Promise<ModelSource | null> {
-  return fromQuery() ?? (await fromShell().catch(() => null)) ?? (await fromServedFolder());
+  const query = fromQuery();
+  if (query) return query;
+  if (inShell()) return fromShell().catch(() => null);
+  return fromServedFolder();
 }
 
 /**
- * A model file the user picked: an official zip (converted here) or a
- * tar.gz. Checked before use; returns a blob: URL the recogniser can load.
+ * A model file the user picked: an official zip (converted) or a tar.gz,
+ * unpacked within limits and checked in a Web Worker before use; returns a
+ * blob: URL the recogniser can load.
  */
 export async function modelFromFile(file: File): Promise<ModelSource> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.length === 0) throw modelError('empty');
-  let archive: Uint8Array;
   const name = file.name.replace(/\.(zip|tar\.gz|tgz)$/i, '') || 'model';
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    let files: Record<string, Uint8Array>;
-    try {
-      files = unzipSync(bytes);
-    } catch {
-      throw modelError('corrupt');
-    }
-    const entries: TarEntry[] = Object.entries(files).map(([path, data]) => ({ path, type: path.endsWith('/') ? 'dir' : 'file', data }));
-    checkModelEntries(entries);
-    archive = gzipSync(writeTar(toModelTarEntries(entries, name)));
-  } else {
-    checkModelEntries(modelEntriesFromBytes(bytes));
-    archive = bytes;
-  }
+  const archive = await modelArchiveFromFile(file, name);
   const url = URL.createObjectURL(new Blob([archive as Uint8Array<ArrayBuffer>], { type: 'application/gzip' }));
   return { name, url, checked: true };
 }

@@ -1,58 +1,56 @@
-import { gunzipSync } from 'fflate';
-import { checkModelLayout } from '@core/audio/model/layout';
-import { ArchiveError, readTar, type TarEntry } from '@core/audio/model/tar';
+import { gzipSync } from 'fflate';
+import { checkModelLayout, toModelTarEntries } from '@core/audio/model/layout';
+import { unzipLimited, untarGzLimited } from '@core/audio/model/safeUnpack';
+import { ArchiveError, writeTar, type TarEntry } from '@core/audio/model/tar';
 import { modelError, SpeechModelError } from './modelErrors';
 
 /**
  * Checks a model archive before handing it to the recogniser worker, whose own
  * failures are slow or silent: a missing file, a web page served in its place,
  * random bytes, an empty or wrongly laid-out archive all get a clear message
- * here within a second.
+ * here within a second. These run in the model-check Web Worker
+ * (modelCheck.worker.ts, driven from modelCheckClient.ts), never on the
+ * window's main thread.
  */
-export async function fetchModelBytes(url: string): Promise<Uint8Array> {
-  let response: Response;
-  try {
-    response = await fetch(url, { cache: 'no-store' });
-  } catch (error) {
-    throw modelError('unreachable', error instanceof Error ? error.message : String(error));
-  }
-  if (response.status === 404) throw modelError('missing', `${new URL(url, location.href).pathname} answered 404`);
-  if (!response.ok) throw modelError('unreachable', `HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-export function modelEntriesFromBytes(bytes: Uint8Array): TarEntry[] {
-  if (bytes.length === 0) throw modelError('empty');
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw modelError('corrupt');
-  let tar: Uint8Array;
-  try {
-    tar = gunzipSync(bytes);
-  } catch {
-    throw modelError('corrupt');
-  }
-  try {
-    return readTar(tar);
-  } catch {
-    throw modelError('corrupt');
-  }
-}
-
 export function checkModelEntries(entries: readonly TarEntry[]): { root: string } {
   try {
     return checkModelLayout(entries);
   } catch (error) {
     if (error instanceof ArchiveError) {
-      if (/empty/.test(error.message)) throw modelError('empty');
-      if (/made for \d+ Hz/.test(error.message)) throw modelError('sample-rate', error.message);
-      throw modelError('layout', error.message.replace(/^This is not a Vosk speech model: /, ''));
+      switch (error.problem) {
+        case 'empty':
+          throw modelError('empty');
+        case 'sample-rate':
+          throw modelError('sample-rate', error.message);
+        case 'layout':
+          throw modelError('layout', error.detail);
+        case 'limits':
+          throw modelError('unsafe', error.message);
+        case 'corrupt':
+          throw modelError('corrupt', error.detail);
+      }
     }
     throw error;
   }
 }
 
-export async function checkModelUrl(url: string): Promise<{ root: string }> {
-  const bytes = await fetchModelBytes(url);
-  return checkModelEntries(modelEntriesFromBytes(bytes));
-}
-
 export { SpeechModelError };
+
+/**
+ * A picked model file, unpacked within limits (a zip bomb or a path that climbs
+ * out is refused), checked, and as the tar.gz vosk-browser loads.
+ */
+export function modelArchiveFromBytes(bytes: Uint8Array, name: string): Uint8Array {
+  if (bytes.length === 0) throw modelError('empty');
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (!isZip && (bytes[0] !== 0x1f || bytes[1] !== 0x8b)) throw modelError('corrupt');
+  let entries: TarEntry[];
+  try {
+    entries = isZip ? unzipLimited(bytes) : untarGzLimited(bytes);
+  } catch (error) {
+    if (error instanceof ArchiveError && error.problem === 'limits') throw modelError('unsafe', error.message);
+    throw modelError('corrupt');
+  }
+  checkModelEntries(entries);
+  return isZip ? gzipSync(writeTar(toModelTarEntries(entries, name))) : bytes;
+}

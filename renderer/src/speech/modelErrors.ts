@@ -2,7 +2,7 @@
  * Every way a speech model can fail to load, in words an agent can act on.
  * The app stays usable (replay, practice) whatever happens here.
  */
-export type ModelProblem = 'missing' | 'unreachable' | 'corrupt' | 'empty' | 'layout' | 'sample-rate' | 'memory' | 'timeout' | 'worker' | 'unknown';
+export type ModelProblem = 'missing' | 'unreachable' | 'corrupt' | 'empty' | 'layout' | 'sample-rate' | 'unsafe' | 'memory' | 'timeout' | 'worker' | 'unknown';
 
 export class SpeechModelError extends Error {
   override readonly name = 'SpeechModelError';
@@ -31,6 +31,8 @@ export function problemMessage(problem: ModelProblem, detail = ''): string {
       return `This file is not a speech model Steady can use${detail ? `: ${detail}` : '.'}`;
     case 'sample-rate':
       return detail || 'This model is made for a different sample rate. Choose a 16 kHz model.';
+    case 'unsafe':
+      return detail || 'Steady refused this model file: it breaks the limits on what a model archive may hold. Download the model again or choose another file.';
     case 'memory':
       return 'There is not enough free memory to load the speech model. Close some other programs, or choose a smaller model, then try again.';
     case 'timeout':

@@ -1,6 +1,6 @@
 import type { Model } from 'vosk-browser';
 import type { Milliseconds } from '@core/units';
-import { checkModelUrl } from './modelCheck';
+import { checkedBefore, checkModelUrl, rememberChecked } from './modelCheckClient';
 import { classifyWorkerError, isStrayWorkerError, modelError, SpeechModelError } from './modelErrors';
 
 export type VoskModel = Model;
@@ -19,7 +19,7 @@ export interface LoadOptions {
  */
 export async function loadVoskModel(url: string, options: LoadOptions = {}): Promise<VoskModel> {
   const absolute = new URL(url, location.href).href; // the worker runs from a blob: URL and cannot resolve relative ones
-  if (!options.skipCheck) await checkModelUrl(absolute);
+  if (!options.skipCheck && !checkedBefore(absolute)) await checkModelUrl(absolute);
   // vosk-browser is large (WASM inlined); load it only when speech is wanted.
   const { Model } = await import('vosk-browser');
   let model: Model;
@@ -41,7 +41,10 @@ export async function loadVoskModel(url: string, options: LoadOptions = {}): Pro
     };
     const timer = setTimeout(() => settle(modelError('timeout')), options.timeout ?? 60_000);
     model.on('load', (message) => {
-      if ('result' in message && message.result) settle(null);
+      if ('result' in message && message.result) {
+        rememberChecked(absolute);
+        settle(null);
+      }
       else settle(modelError('unknown', 'the speech engine reported that loading failed'));
     });
     model.on('error', (message) => {

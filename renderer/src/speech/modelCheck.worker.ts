@@ -1,0 +1,93 @@
+/// <reference lib="webworker" />
+import { Gunzip } from 'fflate';
+import { TarScanner } from '@core/audio/model/tarScan';
+import { checkModelEntries, modelArchiveFromBytes } from './modelCheck';
+import { SpeechModelError } from './modelErrors';
+import type { CheckReply, CheckRequest } from './modelCheckProtocol';
+
+/**
+ * Checks a model archive off the window's main thread. A URL is read as it
+ * streams in: gunzip, tar headers, and only conf/mfcc.conf kept, so memory
+ * stays flat whatever the model's size. A picked file is unpacked within
+ * limits, checked and, if it is a zip, repacked as the tar.gz the recogniser loads.
+ */
+declare const self: DedicatedWorkerGlobalScope;
+
+async function check(url: string): Promise<{ root: string }> {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: 'no-store' });
+  } catch (error) {
+    throw new SpeechModelError('unreachable', '', error instanceof Error ? error.message : String(error));
+  }
+  if (response.status === 404) throw new SpeechModelError('missing', '', `${new URL(url).pathname} answered 404`);
+  if (!response.ok || !response.body) throw new SpeechModelError('unreachable', '', `HTTP ${response.status}`);
+  const scanner = new TarScanner((path) => /(^|\/)conf\/mfcc\.conf$/.test(path));
+  let failure: unknown = null;
+  const gunzip = new Gunzip((chunk) => {
+    try {
+      scanner.push(chunk);
+    } catch (error) {
+      failure = error;
+    }
+  });
+  const reader = response.body.getReader();
+  let first = true;
+  let bytes = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (value && value.length > 0) {
+      if (first && (value[0] !== 0x1f || (value.length > 1 && value[1] !== 0x8b))) {
+        await reader.cancel();
+        throw new SpeechModelError('corrupt', '');
+      }
+      first = false;
+      bytes += value.length;
+      try {
+        gunzip.push(value, false);
+      } catch {
+        await reader.cancel();
+        throw new SpeechModelError('corrupt', '');
+      }
+      if (failure) {
+        await reader.cancel();
+        throw new SpeechModelError('corrupt', '');
+      }
+    }
+    if (done) break;
+  }
+  if (bytes === 0) throw new SpeechModelError('empty', '');
+  try {
+    gunzip.push(new Uint8Array(0), true);
+  } catch {
+    throw new SpeechModelError('corrupt', '');
+  }
+  let entries;
+  try {
+    if (failure) throw failure;
+    entries = scanner.end();
+  } catch {
+    throw new SpeechModelError('corrupt', '');
+  }
+  return checkModelEntries(entries);
+}
+
+async function handle(request: CheckRequest): Promise<CheckReply> {
+  if (request.kind === 'url') return { id: request.id, ok: true, ...(await check(request.url)) };
+  const archive = modelArchiveFromBytes(new Uint8Array(await request.file.arrayBuffer()), request.name);
+  return { id: request.id, ok: true, root: request.name, archive };
+}
+
+self.onmessage = (event: MessageEvent<CheckRequest>) => {
+  const { id } = event.data;
+  handle(event.data).then(
+    (reply) => self.postMessage(reply, reply.ok && reply.archive ? [reply.archive.buffer] : []),
+    (error: unknown) => {
+      const reply: CheckReply =
+        error instanceof SpeechModelError
+          ? { id, ok: false, problem: error.problem, detail: error.detail ?? '' }
+          : { id, ok: false, problem: 'unknown', detail: error instanceof Error ? error.message : String(error) };
+      self.postMessage(reply);
+    },
+  );
+};
