@@ -21,8 +21,8 @@ import type { Seconds } from '../units';
  */
 export const DISPLAY_TIMING = {
   minGap: 5,
-  watchAfter: 10,
-  fallAfter: 12,
+  watchAfter: 15,
+  fallAfter: 20,
 } as const satisfies Record<string, Seconds>;
 
 interface Track {

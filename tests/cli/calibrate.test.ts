@@ -40,7 +40,7 @@ describe('npm run calibrate', () => {
     // catches the furious, sarcastic and built-up calls, misses "Whatever…" and flags the build-up's first
     // "really annoying" segment, which is labelled none.
     expect(out.cues.distress).toEqual({ precision: 1, recall: 1, f1: 1, tp: 2, fp: 0, fn: 0 });
-    expect(out.cues.hostility).toEqual({ precision: 0.6, recall: 0.75, f1: 0.6667, tp: 3, fp: 2, fn: 1 });
+    expect(out.cues.hostility).toEqual({ precision: 0.75, recall: 0.75, f1: 0.75, tp: 3, fp: 1, fn: 1 });
     expect(out.cues.safety).toMatchObject({ tp: 0, fp: 0, fn: 0 });
     expect(out.alerts.perCue.hostility).toMatchObject({ labelledCalls: 4, caught: 3, medianLeadSeconds: 0 });
     expect(out.alerts).toMatchObject({ unlabelledCalls: 2, falseAlerts: 0, falseAlertsPerHour: 0 });
@@ -50,7 +50,7 @@ describe('npm run calibrate', () => {
   it('prints a table by default', () => {
     const { code, stdout } = run('--calls', fixture('small.jsonl'), '--baseline');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/hostility\s+60\.0%\s+75\.0%\s+0\.667\s+3\s+2\s+1/);
+    expect(stdout).toMatch(/hostility\s+75\.0%\s+75\.0%\s+0\.750\s+3\s+1\s+1/);
     expect(stdout).toContain('baseline, sentiment AFINN <= -2');
     expect(stdout).toContain('segments/s');
   });

@@ -10,12 +10,12 @@ test('"Load profile…" in the call view says what the new profile changes and w
   await expect(page.getByRole('button', { name: 'Load profile…' })).toBeVisible();
   const team = JSON.stringify({
     format: 'steady-profile',
-    version: 1,
+    version: 2,
     name: 'Billing team',
     author: 'Sam (team lead)',
     note: '',
-    thresholds: { distress: { watch: 0.15, rising: 0.38, high: 0.9 }, hostility: { watch: 0.2, rising: 0.5, high: 0.9 }, safety: { watch: 0.5, rising: 0.5, high: 0.5 } },
-    trend: { halfLife: 10, riseWindow: 30, hysteresis: 0.05, minHold: 8, cooldown: 20, calmTurnDecay: 0.5 },
+    thresholds: { distress: { watch: 0.11, rising: 0.225, high: 0.9 }, hostility: { watch: 0.2, rising: 0.5, high: 0.9 }, safety: { watch: 0.5, rising: 0.5, high: 0.5 } },
+    trend: { halfLife: 10, riseWindow: 30, hysteresis: 0.05, minHold: 2, cooldown: 20, calmTurnDecay: 0.2 },
     weights: { afinn: 0.05, categories: {}, acoustic: { raisedVoicePerDb: 0.04, fastSpeech: 0.1, overtalk: 0.1, longSilence: 0.05 } },
     phrases: { add: [], remove: [] },
     alerts: { maxNewCardsPerMinute: 2, minDisplaySeconds: 8, holdWhileAgentSpeaks: true },
@@ -25,7 +25,7 @@ test('"Load profile…" in the call view says what the new profile changes and w
   await page.getByTestId('profile-badge-file').setInputFiles({ name: 'billing.json', mimeType: 'application/json', buffer: Buffer.from(team) });
   const loaded = page.getByTestId('profile-loaded');
   await expect(loaded).toContainText('Now using “Billing team” by Sam (team lead)');
-  await expect(loaded).toContainText('Hostility thresholds: watch 0.15 → 0.2, rising 0.32 → 0.5');
+  await expect(loaded).toContainText('Hostility thresholds: watch 0.11 → 0.2, rising 0.225 → 0.5');
   await expect(loaded).toContainText('Crisis line: Samaritans, 116 123');
   await expect(loaded).toContainText('The abuse policy line changed');
   await loaded.getByRole('button', { name: 'OK' }).click();

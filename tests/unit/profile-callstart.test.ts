@@ -42,7 +42,7 @@ describe('what a loaded profile changes', () => {
       callStart: { ...DEFAULT_CALL_START, disclosure: 'We use a listening aid.' },
     };
     const lines = describeProfileChanges(DEFAULT_PROFILE, after);
-    expect(lines).toContain('Hostility thresholds: rising 0.32 → 0.45');
+    expect(lines).toContain(`Hostility thresholds: rising ${DEFAULT_PROFILE.thresholds.hostility.rising} → 0.45`);
     expect(lines).toContain('New wording on one card: boundary');
     expect(lines).toContain('Crisis line: Samaritans, 116 123');
     expect(lines).toContain('New words for telling the caller');
