@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { InstalledModel, ModelDownloadProgress, SteadyApi } from '../../preload/api';
+import type { InstalledModel, ModelDownloadProgress } from '../../preload/api';
+import type { SteadyApi } from '../../preload/contract';
 import { ModelPanel } from '../../renderer/src/audio/ModelPanel';
 import { useLiveAudio } from '../../renderer/src/audio/useLiveAudio';
 

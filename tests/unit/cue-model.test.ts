@@ -140,7 +140,7 @@ describe('cue model file', () => {
   });
 
   it('refuses a corrupt model file with the field that is wrong', () => {
-    const broken = JSON.parse(JSON.stringify(file)) as Record<string, any>;
+    const broken = JSON.parse(JSON.stringify(file)) as typeof file;
     broken.cues.hostility.weights.data = broken.cues.hostility.weights.data.slice(0, 100);
     expect(() => loadCueModel(broken)).toThrow(/cues\.hostility\.weights/);
     expect(() => loadCueModel({ ...broken, format: 'something-else' })).toThrow(/format/);

@@ -1,7 +1,7 @@
 import { Gunzip, Inflate } from 'fflate';
 import { ArchiveError, type TarEntry } from './tar';
 import { TarScanner } from './tarScan';
-import { utf8Decode } from './utf8';
+import { strFromU8 } from 'fflate';
 
 /**
  * Unpacks a model archive (zip or tar.gz) with limits, so that a zip bomb or
@@ -135,7 +135,7 @@ export function unzipLimited(zip: Uint8Array, limits: UnpackLimits = MODEL_LIMIT
     const madeBy = view.getUint16(at + 4, true) >> 8;
     const external = view.getUint32(at + 38, true);
     const offset = view.getUint32(at + 42, true);
-    const name = utf8Decode(zip.subarray(at + 46, at + 46 + nameLength));
+    const name = strFromU8(zip.subarray(at + 46, at + 46 + nameLength));
     checkEntryPath(name);
     // Unix (3) and macOS (19) record the file's mode in the high 16 bits.
     if ((madeBy === 3 || madeBy === 19) && ((external >>> 16) & S_IFMT) === S_IFLNK) throw refuse(`it holds a link (${JSON.stringify(name.slice(0, 80))})`);

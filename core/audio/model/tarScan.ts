@@ -1,5 +1,5 @@
 import { ArchiveError, type TarEntry } from './tar';
-import { utf8Decode } from './utf8';
+import { strFromU8 } from 'fflate';
 
 /**
  * Reads a tar archive as it streams in, keeping the names and types of every
@@ -11,7 +11,7 @@ const BLOCK = 512;
 function readString(block: Uint8Array, offset: number, length: number): string {
   const slice = block.subarray(offset, offset + length);
   const end = slice.indexOf(0);
-  return utf8Decode(end === -1 ? slice : slice.subarray(0, end));
+  return strFromU8(end === -1 ? slice : slice.subarray(0, end));
 }
 
 export class TarScanner {
