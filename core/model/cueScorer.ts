@@ -5,7 +5,7 @@ import type { UtteranceScore, UtteranceScorer } from '../scoring/types';
 import { bundledCueModel } from './bundled';
 import { contextLogit, hearCustomerTurn, newConversationContext, type ConversationContext } from './context';
 import { extractFeatures, newFeatureVector, type FeatureVector } from './features';
-import { rawLogit, sigmoid } from './model';
+import { rawLogits, sigmoid } from './model';
 import { isNeutralWord } from './neutralWords';
 import { phraseWords } from '../lexicon/tokenize';
 import { MODEL_CUES, type CueModel, type ModelCue } from './types';
@@ -104,12 +104,15 @@ export function createCueScorer(profile: Profile, model: CueModel = bundledCueMo
   const added = plain ? null : createRuleScorer({ ...profile, phrases: { add: profile.phrases.add, remove: [] } }, { lexicon: [] });
   const skip = profile.phrases.remove.map((phrase) => phraseWords(phrase)).filter((w) => w.length > 0);
   const v = newFeatureVector();
+  const raw = { distress: 0, hostility: 0 };
   let pushes = new Float64Array(256);
   const settings = model.context;
 
   function scoreTurn(text: string, conversation: ConversationContext): UtteranceScore {
     const rule = rules.score(text);
-    extractFeatures(text, featureRules.score, v, skip);
+    // Live text already is in recogniser form: then the rules' reading of it is the one just made.
+    extractFeatures(text, (recognised) => (recognised === text && featureRules === rules ? rule : featureRules.score(recognised)), v, skip);
+    rawLogits(model, v, raw);
     const own = { distress: 0, hostility: 0 };
     const p = { distress: 0, hostility: 0 };
     const extra = added?.score(text).evidence;
@@ -117,13 +120,14 @@ export function createCueScorer(profile: Profile, model: CueModel = bundledCueMo
     const evidence: Evidence[] = [];
     for (const cue of MODEL_CUES) {
       const { a, b } = model.platt[cue];
-      const z = a * rawLogit(model, cue, v) + b;
+      const z = a * raw[cue] + b;
       own[cue] = withPhrases(sigmoid(z), extra, cue);
       p[cue] = withPhrases(sigmoid(z + contextLogit(conversation, settings, cue)), extra, cue);
     }
     if (rule.safety > 0 && rule.evidence.some((e) => e.cue === 'safety' && e.weight > 0)) p.distress = Math.max(p.distress, SAFETY_AS_DISTRESS);
     for (const cue of MODEL_CUES) {
-      wordPushes(model, cue, v, pushes);
+      // Most turns are calm: only a turn with something to explain pays for the explanation.
+      if (p[cue] >= EXPLAIN_FROM) wordPushes(model, cue, v, pushes);
       evidence.push(...explain(cue, p[cue], text, v, pushes, rule.evidence));
     }
     for (const e of rule.evidence) if (e.cue === 'safety') evidence.push(e);

@@ -3,7 +3,7 @@ import { tokenize } from '../lexicon/tokenize';
 import type { UtteranceScore } from '../scoring/types';
 import { hashChar, hashStart, hashString, slot } from './hashing';
 import { SERVICE_WORDS } from './neutralWords';
-import { numberWords, toRecogniserForm } from './recogniserForm';
+import { numberWords } from './recogniserForm';
 
 /**
  * What the cue model reads in one customer utterance: hashed word unigrams and
@@ -103,11 +103,27 @@ const COURTESY: readonly string[][] = [
   'excuse me', 'pardon me', 'thank god', 'oh my goodness',
 ].map((p) => p.split(' '));
 
+/** Courtesy phrases by their first word, so each word of an utterance is checked against a handful, not all. */
+function byFirstWord(phrases: readonly (readonly string[])[]): Map<string, (readonly string[])[]> {
+  const map = new Map<string, (readonly string[])[]>();
+  for (const p of phrases) {
+    const list = map.get(p[0]);
+    if (list) list.push(p);
+    else map.set(p[0], [p]);
+  }
+  return map;
+}
+const COURTESY_BY_FIRST = byFirstWord(COURTESY);
+
 function courtesyMask(words: readonly string[], skip: readonly (readonly string[])[]): Uint8Array {
   const mask = new Uint8Array(words.length);
+  const extra = skip.length === 0 ? null : byFirstWord(skip);
   for (let i = 0; i < words.length; i++) {
-    for (const phrase of skip.length === 0 ? COURTESY : [...COURTESY, ...skip]) {
-      if (phrase[0] !== words[i] || i + phrase.length > words.length) continue;
+    const candidates = COURTESY_BY_FIRST.get(words[i]);
+    const more = extra?.get(words[i]);
+    if (!candidates && !more) continue;
+    for (const phrase of [...(candidates ?? []), ...(more ?? [])]) {
+      if (i + phrase.length > words.length) continue;
       let k = 1;
       while (k < phrase.length && words[i + k] === phrase[k]) k++;
       if (k === phrase.length) mask.fill(1, i, i + phrase.length);
@@ -131,16 +147,24 @@ function readWords(text: string, v: FeatureVector, skip: readonly (readonly stri
   for (let i = 0; i < t.words.length && v.words.length < MAX_WORDS; i++) {
     if (mask[i]) continue;
     const w = t.words[i];
+    const c = w.charCodeAt(0);
+    if (c >= 48 && c <= 57 && /^\d+$/.test(w)) {
+      for (const p of numberWords(w).split(' ')) {
+        forRules.push(p);
+        v.words.push(p);
+        v.starts.push(t.starts[i]);
+        v.ends.push(t.ends[i]);
+      }
+      continue;
+    }
     forRules.push(w);
     if (SERVICE_WORDS.has(w)) continue;
-    const parts = /^\d+$/.test(w) ? numberWords(w).split(' ') : [w];
-    for (const p of parts) {
-      v.words.push(p);
-      v.starts.push(t.starts[i]);
-      v.ends.push(t.ends[i]);
-    }
+    v.words.push(w);
+    v.starts.push(t.starts[i]);
+    v.ends.push(t.ends[i]);
   }
-  return toRecogniserForm(forRules.join(' '));
+  // Already lower case, without punctuation, numbers spelt out: the recogniser's form.
+  return forRules.join(' ');
 }
 
 function scaleRange(v: FeatureVector, from: number, to: number): void {

@@ -21,9 +21,15 @@ export function loadCueModel(input: unknown): CueModel {
       throw new Error(`cue model: cues.${cue}.weights: ${(e as Error).message}`);
     }
   }
+  const paired = new Float32Array(FEATURE_DIM * 2);
+  for (let i = 0; i < FEATURE_DIM; i++) {
+    paired[2 * i] = weights.distress[i];
+    paired[2 * i + 1] = weights.hostility[i];
+  }
   return {
     dim: FEATURE_DIM,
     weights,
+    paired,
     bias: { distress: file.cues.distress.bias, hostility: file.cues.hostility.bias },
     platt: { distress: file.cues.distress.platt, hostility: file.cues.hostility.platt },
     context: file.context,
@@ -32,6 +38,21 @@ export function loadCueModel(input: unknown): CueModel {
 
 export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
+}
+
+/** Both cues' raw log-odds at once, before calibration and context. */
+export function rawLogits(model: CueModel, v: FeatureVector, out: Record<ModelCue, number>): void {
+  const w = model.paired;
+  let d = model.bias.distress;
+  let h = model.bias.hostility;
+  for (let k = 0; k < v.count; k++) {
+    const i = 2 * v.index[k];
+    const x = v.value[k];
+    d += w[i] * x;
+    h += w[i + 1] * x;
+  }
+  out.distress = d;
+  out.hostility = h;
 }
 
 /** The utterance's raw log-odds for one cue, before calibration and context. */

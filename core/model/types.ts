@@ -47,6 +47,8 @@ export type ContextSettings = CueModelFile['context'];
 export interface CueModel {
   dim: number;
   weights: Readonly<Record<ModelCue, Float32Array>>;
+  /** The same weights interleaved (distress, hostility per slot): one memory read serves both cues. */
+  paired: Float32Array;
   bias: Readonly<Record<ModelCue, number>>;
   platt: Readonly<Record<ModelCue, { a: number; b: number }>>;
   context: ContextSettings;

@@ -1,3 +1,4 @@
+import { About } from '../about/About';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { dailyTrend, type TrendDay } from '@core/reflection';
 import { CareListEditor } from '../care/CareListEditor';
@@ -159,6 +160,7 @@ export function HistoryView() {
       <details className="history-section">
         <summary>Your data: keep, export, delete</summary>
         <YourDataSection onDeleted={() => setVersion((v) => v + 1)} />
+        <About />
       </details>
     </section>
   );
