@@ -14,7 +14,9 @@ import type { Seconds } from '../units';
  *   has stayed at watch or above for WATCH_AFTER seconds, so a single remark
  *   that fades does not blink the meter;
  * - a fall shows only when the cue has stayed below the word for FALL_AFTER
- *   seconds, and then to the highest state it reached in that time.
+ *   seconds (HIGH_FALL_AFTER from high: a strong turn fades below high within
+ *   seconds, and the next one lifts it again), and then to the highest state it
+ *   reached in that time.
  *
  * Kept apart from core/trend on purpose: the trend feeds evaluation and
  * calibration, which must see the raw states; only the overlay reads this.
@@ -22,13 +24,14 @@ import type { Seconds } from '../units';
 export const DISPLAY_TIMING = {
   minGap: 5,
   watchAfter: 15,
-  fallAfter: 20,
+  fallAfter: 12,
+  highFallAfter: 20,
 } as const satisfies Record<string, Seconds>;
 
 interface Track {
   shown: CueState;
   changedAt: Seconds;
-  /** Raw states over the last fallAfter seconds, oldest first. */
+  /** Raw states over the last highFallAfter seconds, oldest first. */
   history: { at: Seconds; state: CueState }[];
   /** When the raw state last went from calm to watch or above; null while calm. */
   upSince: Seconds | null;
@@ -53,7 +56,8 @@ export function createDisplayStates(cues: readonly Cue[], timing: Record<keyof t
   function next(track: Track, now: Seconds, raw: CueState): CueState {
     track.history.push({ at: now, state: raw });
     // Keep the last entry before the window too: it is the state that held at the window's start.
-    while (track.history.length > 1 && (track.history[1]?.at ?? Infinity) <= now - timing.fallAfter) track.history.shift();
+    const keep = Math.max(timing.fallAfter, timing.highFallAfter);
+    while (track.history.length > 1 && (track.history[1]?.at ?? Infinity) <= now - keep) track.history.shift();
     track.upSince = raw === 'calm' ? null : (track.upSince ?? now);
     if (now - track.changedAt < timing.minGap) return track.shown;
 
@@ -65,9 +69,13 @@ export function createDisplayStates(cues: readonly Cue[], timing: Record<keyof t
       return track.upSince !== null && now - track.upSince >= timing.watchAfter ? raw : track.shown;
     }
     if (rank < shownRank) {
+      const wait = track.shown === 'high' ? timing.highFallAfter : timing.fallAfter;
       const windowStart = track.history[0]?.at ?? now;
-      if (windowStart > now - timing.fallAfter) return track.shown; // not below for long enough yet
-      const peak = highest(track.history.map((h) => h.state));
+      if (windowStart > now - wait) return track.shown; // not below for long enough yet
+      // The state that held at the window's start (the last entry before it) and every one since.
+      let from = 0;
+      while (from + 1 < track.history.length && (track.history[from + 1]?.at ?? Infinity) <= now - wait) from++;
+      const peak = highest(track.history.slice(from).map((h) => h.state));
       return stateRank(peak) < shownRank ? peak : track.shown;
     }
     return track.shown;

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { DEFAULT_PROFILE } from '@core/profile';
 import { choosePractice, openOverlay, play, recordCards, sightings, waitForFinished } from './overlayHarness';
 
 /**
@@ -68,11 +69,16 @@ for (const size of SIZES) {
 
     test('a card stays while its cue is raised, and leaves once the cue has been calm for the profile\'s time', async ({ page }) => {
       await openOverlay(page);
+      // A team that wants cards gone sooner: 15 s of calm, so the card leaves before this call ends.
+      const quick = { ...DEFAULT_PROFILE, name: 'Quick to clear', alerts: { ...DEFAULT_PROFILE.alerts, clearAfterCalmSeconds: 15 } };
+      await page.getByTestId('profile-badge-file').setInputFiles({ name: 'quick.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(quick)) });
+      await expect(page.getByTestId('profile-badge')).toContainText('Quick to clear');
       await choosePractice(page, '04-tearful-distress.jsonl');
       const frames = await playAtOneX(page);
-      const first = frames.findIndex((f) => f.card === 'distress');
-      expect(first, 'the distress card appears on the tearful call').toBeGreaterThanOrEqual(0);
-      const gone = frames.findIndex((f, i) => i > first && f.card !== 'distress');
+      const first = frames.findIndex((f) => f.cardCue === 'distress');
+      expect(first, 'a distress card appears on the tearful call').toBeGreaterThanOrEqual(0);
+      const shown = frames[first]?.card;
+      const gone = frames.findIndex((f, i) => i > first && f.card !== shown);
       expect(gone).toBeGreaterThan(first);
       // While it was up, the meter never read calm for longer than the calm time before it went.
       const up = frames.slice(first, gone);
@@ -81,11 +87,12 @@ for (const size of SIZES) {
       expect(raised.length).toBeGreaterThan(0);
       // It stayed well past the old 8 s, through the raised stretch and into the calm...
       expect((frames[gone]?.at ?? 0) - (frames[first]?.at ?? 0)).toBeGreaterThanOrEqual(20);
+      expect(frames[gone]?.replay, 'it left before the call ended').not.toBe('finished');
       const lastRaised = raised[raised.length - 1]?.at ?? 0;
       expect(frames[gone]?.at ?? 0).toBeGreaterThan(lastRaised);
       // ...and left once the meter had read calm for a while, not at the end of the call.
       const calmFrom = up.find((f) => f.distress === 'calm')?.at ?? frames[gone]?.at ?? 0;
-      expect((frames[gone]?.at ?? 0) - calmFrom).toBeLessThanOrEqual(20);
+      expect((frames[gone]?.at ?? 0) - calmFrom).toBeLessThanOrEqual(15);
       expect(frames[gone]?.distress).toBe('calm');
     });
 

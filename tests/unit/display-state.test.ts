@@ -59,7 +59,8 @@ describe('the state word on the meters', () => {
   it('falls to the highest state the cue reached while it was lower', () => {
     const changes = feed([...hold(0, 20, 'high'), ...hold(20, 25, 'rising'), ...hold(25, 60, 'calm')]);
     expect(changes.map((c) => c.state)).toEqual(['high', 'rising', 'calm']);
-    expect(changes[1]?.at).toBe(20 + DISPLAY_TIMING.fallAfter);
+    // From high the word waits longer: a strong turn fades below high in seconds and the next lifts it again.
+    expect(changes[1]?.at).toBe(20 + DISPLAY_TIMING.highFallAfter);
   });
 
   it('never changes twice within a few seconds, whatever the trend does', () => {
