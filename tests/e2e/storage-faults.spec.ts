@@ -20,6 +20,7 @@ async function startPractice(page: Page): Promise<void> {
   await openOverlay(page);
   await choosePractice(page, PRACTICE);
   await page.getByRole('radio', { name: '4×' }).check();
+  await page.getByRole('checkbox', { name: 'Pause at each new card' }).setChecked(false);
   await page.getByTestId('replay-play').click();
   await expect(page.getByTestId('call-status')).toHaveAttribute('data-status', 'live');
 }
@@ -29,6 +30,7 @@ const finals = (page: Page) => page.locator('[data-testid="transcript-line"][dat
 /** Plays the rest of the call as fast as the replay goes, and waits for its end. */
 async function finish(page: Page): Promise<void> {
   await page.getByRole('radio', { name: 'Fastest' }).check();
+  await page.getByRole('checkbox', { name: 'Pause at each new card' }).setChecked(false);
   const resume = page.getByRole('button', { name: 'Resume' });
   if (await resume.isVisible()) await resume.click();
   await waitForFinished(page);
@@ -49,6 +51,7 @@ test.beforeAll(async ({ browser }) => {
   await openOverlay(page);
   await choosePractice(page, PRACTICE);
   await page.getByRole('radio', { name: 'Fastest' }).check();
+  await page.getByRole('checkbox', { name: 'Pause at each new card' }).setChecked(false);
   await page.getByTestId('replay-play').click();
   await waitForFinished(page);
   await expect.poll(() => countRows(page, 'segments')).toBe(SEGMENTS);
@@ -154,6 +157,7 @@ test('one damaged record: History still opens, says 1 record could not be read, 
   await openOverlay(page);
   await choosePractice(page, PRACTICE);
   await page.getByRole('radio', { name: 'Fastest' }).check();
+  await page.getByRole('checkbox', { name: 'Pause at each new card' }).setChecked(false);
   await page.getByTestId('replay-play').click();
   await waitForFinished(page);
   await expect.poll(() => countRows(page, 'calls')).toBe(1);
