@@ -1,4 +1,5 @@
-import { Component, useState, type ReactNode } from 'react';
+import { Component, type ReactNode } from 'react';
+import { DataExitButtons } from './history/DataExitButtons';
 import { useDataExits } from './history/dataExits';
 import { StorageNotice } from './storage/StorageNotice';
 
@@ -34,39 +35,20 @@ export class ViewBoundary extends Component<Props, { error: Error | null }> {
 
 function ViewFailed({ label, error, retry }: { label: string; error: Error; retry: () => void }) {
   const exits = useDataExits();
-  const [confirming, setConfirming] = useState(false);
   return (
     <section className="view-failed" role="alert" aria-label={`${label} could not be shown`} data-testid="view-failed">
       <h1>{label} could not be shown</h1>
       <p>
         Something went wrong while showing this view: {error.message || error.name}. The other views still work, and nothing saved was changed.
       </p>
-      <div className="row">
-        <button type="button" onClick={retry}>
-          Try again
-        </button>
-        <button type="button" onClick={() => void exits.exportData()}>
-          Export my data
-        </button>
-        {!confirming && (
-          <button type="button" onClick={() => setConfirming(true)}>
-            Delete everything…
+      <DataExitButtons
+        exits={exits}
+        before={
+          <button type="button" onClick={retry}>
+            Try again
           </button>
-        )}
-      </div>
-      {confirming && (
-        <div className="confirm">
-          <p>Delete every call, transcript, reflection and setting Steady kept on this computer? This cannot be undone.</p>
-          <div className="row">
-            <button type="button" className="danger" onClick={() => void exits.wipe().then((ok) => ok && setConfirming(false))}>
-              Yes, delete everything
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
-      )}
+        }
+      />
       <StorageNotice problem={exits.problem} />
       {exits.status && <p role="status">{exits.status}</p>}
     </section>

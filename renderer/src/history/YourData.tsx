@@ -3,6 +3,7 @@ import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, retentionDaysProblem } from '@c
 import { runRetentionNow } from '../aftercall/start';
 import { StorageNotice } from '../storage/StorageNotice';
 import { useSetting } from '../storage/useSetting';
+import { DataExitButtons } from './DataExitButtons';
 import { useDataExits } from './dataExits';
 
 /** What Steady keeps, for how long, and the agent's two exits: take it all, or wipe it all. */
@@ -18,7 +19,6 @@ export function YourData({ onDeleted }: { onDeleted: () => void }) {
   useEffect(() => {
     if (exits.status) setStatus(exits.status);
   }, [exits.status]);
-  const [confirming, setConfirming] = useState(false);
   const id = useId();
 
   useEffect(() => {
@@ -36,10 +36,6 @@ export function YourData({ onDeleted }: { onDeleted: () => void }) {
       const purged = await runRetentionNow();
       setStatus(purged ? `Saved. Removed the words of ${purged} older call${purged === 1 ? '' : 's'}.` : 'Saved.');
     }
-  };
-
-  const wipeAndClose = async () => {
-    if (await exits.wipe()) setConfirming(false);
   };
 
   return (
@@ -79,31 +75,7 @@ export function YourData({ onDeleted }: { onDeleted: () => void }) {
         <input type="checkbox" checked={autoOpen.value} onChange={(e) => void autoOpen.save(e.target.checked)} /> Open the reflection when a call ends
       </label>
       <StorageNotice problem={retention.problem ?? autoOpen.problem ?? exits.problem} />
-      <div className="row">
-        <button type="button" onClick={() => void exits.exportData()}>
-          Export my data
-        </button>
-        {!confirming && (
-          <button type="button" onClick={() => setConfirming(true)}>
-            Delete everything…
-          </button>
-        )}
-      </div>
-      {confirming && (
-        <div className="confirm" role="alertdialog" aria-labelledby={`${id}-confirm`}>
-          <p id={`${id}-confirm`}>
-            Delete every call, transcript, reflection and setting Steady kept on this computer? This cannot be undone.
-          </p>
-          <div className="row">
-            <button type="button" className="danger" onClick={() => void wipeAndClose()}>
-              Yes, delete everything
-            </button>
-            <button type="button" autoFocus onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
-      )}
+      <DataExitButtons exits={exits} />
       {status && <p role="status">{status}</p>}
     </section>
   );

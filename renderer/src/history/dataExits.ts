@@ -15,6 +15,8 @@ import { downloadText } from './download';
  * and clear the tables as they are, with no row checks, so they keep working
  * when a record is damaged or a view has failed.
  */
+export type DataExits = ReturnType<typeof useDataExits>;
+
 export function useDataExits(onDeleted?: () => void) {
   const [problem, setProblem] = useState<StorageProblem | null>(null);
   const [status, setStatus] = useState<string | null>(null);
