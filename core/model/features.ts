@@ -1,7 +1,7 @@
 import type { Cue } from '../cues';
 import { tokenize } from '../lexicon/tokenize';
 import type { UtteranceScore } from '../scoring/types';
-import { hashChar, hashStart, hashString, slot } from './hashing';
+import * as hashing from './hashing';
 import { SERVICE_WORDS } from './neutralWords';
 import { numberWords } from './recogniserForm';
 
@@ -42,12 +42,22 @@ export type DenseFeature = (typeof DENSE_FEATURES)[number];
 export const FEATURE_DIM = HASH_DIM + DENSE_FEATURES.length;
 const DENSE_SLOT: Readonly<Record<DenseFeature, number>> = Object.fromEntries(DENSE_FEATURES.map((f, i) => [f, HASH_DIM + i])) as Record<DenseFeature, number>;
 
+// Bound once: a call through an imported binding can cost a getter per call in some module loaders, and this runs
+// a few hundred times per utterance.
+const hashChar = hashing.hashChar;
+const hashStart = hashing.hashStart;
+const hashString = hashing.hashString;
+const slot = hashing.slot;
+
 const MASK = HASH_DIM - 1;
 const SEED_WORD = 1;
 const SEED_BIGRAM = 2;
 const SEED_CHAR = 3;
 const CHAR_MIN = 3;
 const CHAR_MAX = 5;
+const CHAR_SEEDS: readonly number[] = Array.from({ length: CHAR_MAX + 1 }, (_, g) => hashing.hashStart(SEED_CHAR + g));
+/** One word's character codes with its boundary marks, reused. */
+let codes = new Int32Array(64);
 
 /** One utterance as features: parallel arrays, reused between calls by the caller that owns them. */
 export interface FeatureVector {
@@ -207,10 +217,15 @@ export function extractFeatures(text: string, rules: LexiconReader, v: FeatureVe
     const w = words[i];
     const len = w.length + 2;
     // " word " with boundary marks, so prefixes and suffixes are their own grams.
+    if (codes.length < len) codes = new Int32Array(len * 2);
+    codes[0] = 32;
+    for (let k = 1; k < len - 1; k++) codes[k] = w.charCodeAt(k - 1);
+    codes[len - 1] = 32;
     for (let g = CHAR_MIN; g <= CHAR_MAX; g++) {
+      const seed = CHAR_SEEDS[g];
       for (let s = 0; s + g <= len; s++) {
-        let h = hashStart(SEED_CHAR + g);
-        for (let k = s; k < s + g; k++) h = hashChar(h, k === 0 || k === len - 1 ? 32 : w.charCodeAt(k - 1));
+        let h = seed;
+        for (let k = s; k < s + g; k++) h = hashChar(h, codes[k]);
         push(v, slot(h, MASK), 1, i, i + 1);
       }
     }
