@@ -1,5 +1,6 @@
 /**
  * `npm run train [-- --calls FILE.jsonl ... --dev FILE.jsonl ... --seed N --out MODEL.json --card CARD.md]`
+ * `npm run train -- --calls OUR.jsonl [--calls MORE.jsonl] --out-profile P.json [--profile BASE.json] [--json]`
  *
  * Trains the cue model Steady ships: logistic regression over hashed n-grams and
  * lexicon features, one per cue, from labelled sets whose licence allows
@@ -20,6 +21,7 @@ import { buildModelFile } from './train/modelFile';
 import { featuriseAll } from './train/rows';
 import { chooseSettings } from './train/settings';
 import { writeModelCard } from './train/modelCard';
+import { adaptJson, adaptToCalls, formatAdaptReport, writeAdaptedProfile } from './train/adapt';
 
 const DATA = resolve(import.meta.dirname, '../../shared/data/calls');
 const DEFAULT_TRAIN = ['goemotions-train', 'xed-all', 'topicalchat-valid_freq', 'topicalchat-valid_rare', 'topicalchat-test_freq', 'topicalchat-test_rare', 'davidson-all', 'convabuse-train'];
@@ -40,10 +42,14 @@ interface Options {
   card: string | null;
   /** Keep the weights of this model file and choose only the settings again (quick, for settings work). */
   reuseWeights: string | null;
+  /** Adapt to an organisation's own calls and write this profile (any licence: the calls are theirs). */
+  outProfile: string | null;
+  profile: string | undefined;
+  json: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { calls: [], dev: [], seed: 7, out: resolve(import.meta.dirname, '../core/model/cue-model.json'), card: resolve(import.meta.dirname, '../core/model/MODEL_CARD.md'), reuseWeights: null };
+  const o: Options = { calls: [], dev: [], seed: 7, out: resolve(import.meta.dirname, '../core/model/cue-model.json'), card: resolve(import.meta.dirname, '../core/model/MODEL_CARD.md'), reuseWeights: null, outProfile: null, profile: undefined, json: false };
   for (let i = 0; i < argv.length; i++) {
     const next = (): string => {
       const v = argv[++i];
@@ -58,10 +64,15 @@ function parseArgs(argv: readonly string[]): Options {
       case '--card': o.card = resolve(next()); break;
       case '--no-card': o.card = null; break;
       case '--reuse-weights': o.reuseWeights = resolve(next()); break;
+      case '--out-profile': o.outProfile = resolve(next()); break;
+      case '--profile': o.profile = resolve(next()); break;
+      case '--json': o.json = true; break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
   }
   if (!Number.isInteger(o.seed)) throw new Error('--seed must be a whole number');
+  if (o.outProfile && o.calls.length === 0) throw new Error('--out-profile needs your labelled calls: --calls FILE.jsonl');
+  if (!o.outProfile && (o.profile || o.json)) throw new Error('--profile and --json go with --out-profile (adapting to your own calls)');
   if (o.calls.length === 0) o.calls = DEFAULT_TRAIN.map((f) => `${DATA}/${f}.jsonl`);
   if (o.dev.length === 0) o.dev = DEFAULT_DEV.map((f) => `${DATA}/${f}.jsonl`);
   return o;
@@ -71,10 +82,18 @@ function heldOut(key: string): boolean {
   return hashString(hashStart(99), key) % HOLD_OUT === 0;
 }
 
+function adapt(o: Options, log: (line: string) => void): void {
+  const report = adaptToCalls(o.calls, o.profile, o.seed, log);
+  writeAdaptedProfile(o.outProfile as string, report.profile);
+  process.stdout.write(`${o.json ? JSON.stringify(adaptJson(report)) : formatAdaptReport(report)}\n`);
+  log(`wrote ${o.outProfile}`);
+}
+
 function main(): void {
   const started = Date.now();
   const o = parseArgs(process.argv.slice(2));
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  if (o.outProfile) return adapt(o, log);
   const sets: LoadedSet[] = o.calls.map(readCallsFile);
   for (const s of sets) assertShippable(s);
   const rows: TrainingRow[] = sets.flatMap(trainingRows);

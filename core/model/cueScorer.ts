@@ -2,7 +2,7 @@ import type { Evidence } from '../evidence';
 import type { Profile } from '../profile';
 import { createUtteranceScorer as createRuleScorer, JUMP_KINDS } from '../scoring/scorer';
 import type { UtteranceScore, UtteranceScorer } from '../scoring/types';
-import { bundledCueModel } from './bundled';
+import { cueModelFor } from './adapted';
 import { contextLogit, hearCustomerTurn, newConversationContext, type ConversationContext } from './context';
 import { extractFeatures, newFeatureVector, type FeatureVector } from './features';
 import { rawLogits, sigmoid } from './model';
@@ -110,7 +110,7 @@ function withPhrases(p: number, evidence: readonly Evidence[] | undefined, cue: 
   return Math.max(p * Math.max(0, 1 + down), Math.min(1, up));
 }
 
-export function createCueScorer(profile: Profile, model: CueModel = bundledCueModel()): CueScorer {
+export function createCueScorer(profile: Profile, model: CueModel = cueModelFor(profile)): CueScorer {
   // Shown and used for jumps and safety: the built-in lexicon with the profile's phrases.
   const rules = createRuleScorer(profile);
   // What the model was trained on: the built-in lexicon (less what the profile removed), never the profile's own phrases.

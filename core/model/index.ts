@@ -4,3 +4,4 @@ export { bundledCueModel } from './bundled';
 export { loadCueModel } from './model';
 export { toRecogniserForm } from './recogniserForm';
 export { MODEL_CUES, type ModelCue, type CueModel, type CueModelFile } from './types';
+export { cueModelFor } from './adapted';

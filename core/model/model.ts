@@ -21,19 +21,24 @@ export function loadCueModel(input: unknown): CueModel {
       throw new Error(`cue model: cues.${cue}.weights: ${(e as Error).message}`);
     }
   }
+  return {
+    dim: FEATURE_DIM,
+    weights,
+    paired: pairWeights(weights),
+    bias: { distress: file.cues.distress.bias, hostility: file.cues.hostility.bias },
+    platt: { distress: file.cues.distress.platt, hostility: file.cues.hostility.platt },
+    context: file.context,
+  };
+}
+
+/** Both cues' weights interleaved, so that one pass over an utterance's features reads each slot once. */
+export function pairWeights(weights: Readonly<Record<ModelCue, Float32Array>>): Float32Array {
   const paired = new Float32Array(FEATURE_DIM * 2);
   for (let i = 0; i < FEATURE_DIM; i++) {
     paired[2 * i] = weights.distress[i];
     paired[2 * i + 1] = weights.hostility[i];
   }
-  return {
-    dim: FEATURE_DIM,
-    weights,
-    paired,
-    bias: { distress: file.cues.distress.bias, hostility: file.cues.hostility.bias },
-    platt: { distress: file.cues.distress.platt, hostility: file.cues.hostility.platt },
-    context: file.context,
-  };
+  return paired;
 }
 
 export function sigmoid(z: number): number {

@@ -35,5 +35,11 @@ export const PROFILE_LIMITS = {
   v0Threshold: 1e6,
 } as const;
 
+/**
+ * model.cues.*.weights.data: base64 of one int16 per cue-model feature slot, (2^18 + 19) × 2 bytes (a unit test
+ * checks it against core/model). About 700 kB per cue, so a profile with an adapted model stays under 2 MB.
+ */
+export const ADAPTED_WEIGHTS_CHARS = 699104;
+
 /** Largest profile file read, in bytes: far above a profile at every limit, small enough never to hang the window. */
 export const MAX_PROFILE_FILE_BYTES = 5 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { DEFAULT_PROFILE } from './defaults';
-import { PROFILE_FORMAT, PROFILE_VERSION, type Profile, type ProfileV0, type ProfileV1 } from './schema';
+import { PROFILE_FORMAT, PROFILE_VERSION, type Profile, type ProfileV0, type ProfileV1, type ProfileV2 } from './schema';
 
 /**
  * Version 0 held one alert threshold per cue. Version 1 splits it into watch,
@@ -81,6 +81,11 @@ export function migrateV1(v1: ProfileV1): Profile {
       safety: { ...v1.thresholds.safety },
     },
   };
+}
+
+/** Version 2 to 3: nothing to change; version 3 only adds the optional adapted model. */
+export function migrateV2(v2: ProfileV2): Profile {
+  return { ...(JSON.parse(JSON.stringify(v2)) as Profile), version: PROFILE_VERSION };
 }
 
 /** A deep copy, so that a migrated profile never shares arrays or objects with the defaults. */

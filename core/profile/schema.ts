@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CARD_IDS } from '../cardIds';
 import { CUES } from '../cues';
 import { EVIDENCE_KINDS } from '../evidence';
-import { PROFILE_LIMITS as L } from './limits';
+import { ADAPTED_WEIGHTS_CHARS, PROFILE_LIMITS as L } from './limits';
 
 /**
  * The profile holds every threshold and weight the engine uses, so that a
@@ -18,7 +18,7 @@ export const PROFILE_FORMAT = 'steady-profile';
  * half-life. "rising at 0.3" means one turn the model is 30% sure of reaches
  * rising on its own, or two calmer ones close together do.
  */
-export const PROFILE_VERSION = 2;
+export const PROFILE_VERSION = 3;
 
 const score = z.number().finite().min(0);
 /** A level on the cue model's scale; jumps (threats, abuse, self-harm) set it to at least `high`. */
@@ -119,7 +119,38 @@ const profileFields = {
   }),
 };
 
-export const profileSchema = z.strictObject({ ...profileFields, version: z.literal(PROFILE_VERSION) });
+const finiteNumber = z.number().finite();
+const adaptedCue = z.strictObject({
+  bias: finiteNumber,
+  /** int16 weights as base64, one per feature slot of the cue model: exactly this many characters. */
+  weights: z.strictObject({
+    scale: finiteNumber.positive().max(1),
+    data: z.string().length(ADAPTED_WEIGHTS_CHARS, `must hold exactly ${ADAPTED_WEIGHTS_CHARS} characters (one weight per feature slot)`).regex(/^[A-Za-z0-9+/]+=*$/, 'must be base64'),
+  }),
+  platt: z.strictObject({ a: finiteNumber, b: finiteNumber }),
+});
+
+/**
+ * Version 3: a profile may carry the cue model adapted to the organisation's
+ * own calls (`npm run train -- --out-profile`, or the workbench). Weights only:
+ * hashed feature slots, never the calls' words.
+ */
+export const adaptedModelSchema = z.strictObject({
+  trainedOn: z.strictObject({
+    /** How many of the organisation's labelled calls it learnt from (the held-out part not counted). */
+    calls: z.number().int().min(1).max(100_000_000),
+    /** The day it was trained, YYYY-MM-DD. */
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'),
+  }),
+  cues: z.strictObject({ distress: adaptedCue, hostility: adaptedCue }),
+});
+export type AdaptedModel = z.infer<typeof adaptedModelSchema>;
+
+export const profileSchema = z.strictObject({ ...profileFields, version: z.literal(PROFILE_VERSION), model: adaptedModelSchema.optional() });
+
+/** Version 2: the fields of version 3 without an adapted model. */
+export const profileV2Schema = z.strictObject({ ...profileFields, version: z.literal(2) });
+export type ProfileV2 = z.infer<typeof profileV2Schema>;
 
 /**
  * Version 1: the same fields, with distress and hostility thresholds on the old

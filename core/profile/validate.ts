@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { migrateV0, migrateV1, profileVersionOf, v0FieldOf } from './migrate';
-import { PROFILE_FORMAT, PROFILE_VERSION, profileSchema, profileV0Schema, profileV1Schema, type Profile } from './schema';
+import { migrateV0, migrateV1, migrateV2, profileVersionOf, v0FieldOf } from './migrate';
+import { PROFILE_FORMAT, PROFILE_VERSION, profileSchema, profileV0Schema, profileV1Schema, profileV2Schema, type Profile } from './schema';
 
 /** One thing wrong with a profile file, with where it is. */
 export interface ProfileProblem {
@@ -118,6 +118,11 @@ export function validateProfile(input: unknown): ProfileResult {
     const v1 = profileV1Schema.safeParse(input, { reportInput: true });
     if (!v1.success) return { ok: false, problems: problemsFrom(v1.error) };
     return checked(migrateV1(v1.data), 1);
+  }
+  if (version === 2 && record.format === PROFILE_FORMAT) {
+    const v2 = profileV2Schema.safeParse(input, { reportInput: true });
+    if (!v2.success) return { ok: false, problems: problemsFrom(v2.error) };
+    return checked(migrateV2(v2.data), 2);
   }
   if (typeof version === 'number' && version > PROFILE_VERSION && record.format === PROFILE_FORMAT) {
     return {

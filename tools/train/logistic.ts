@@ -43,11 +43,13 @@ export interface TrainedCue {
 }
 
 /** `labels[r]`: 1, 0, or -1 for a row that says nothing about this cue (skipped). `rowWeight`: per-row weight (source balance). */
-export function trainLogistic(rows: SparseRows, labels: Int8Array, rowWeight: Float32Array, use: Uint8Array, dim: number, settings: TrainSettings, seed: number): TrainedCue {
-  const w = new Float64Array(dim);
-  const g2 = new Float64Array(dim).fill(1e-6);
-  let bias = 0;
-  let biasG2 = 1e-6;
+export function trainLogistic(rows: SparseRows, labels: Int8Array, rowWeight: Float32Array, use: Uint8Array, dim: number, settings: TrainSettings, seed: number, init?: TrainedCue): TrainedCue {
+  // From a model already trained (adapting it to new calls), or from zero.
+  const w = init ? Float64Array.from(init.weights) : new Float64Array(dim);
+  // Adapting: start AdaGrad's sums at 1, so the first steps nudge the weights rather than overwrite them.
+  const g2 = new Float64Array(dim).fill(init ? 1 : 1e-6);
+  let bias = init?.bias ?? 0;
+  let biasG2 = init ? 1 : 1e-6;
   const lr = settings.learningRate;
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
     const order = shuffled(rows.count, seed + epoch);

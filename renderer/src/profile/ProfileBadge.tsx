@@ -1,5 +1,5 @@
 import { useRef, useState, type DragEvent } from 'react';
-import { describeProfileChanges, type ProfileProblem } from '@core/profile';
+import { describeProfileChanges, type Profile, type ProfileProblem } from '@core/profile';
 import { loadProfileFile } from './loadProfile';
 import { useActiveProfile } from './useActiveProfile';
 import { ProfileFileInput } from './ProfileFileInput';
@@ -18,6 +18,15 @@ const SHOWN_PROBLEMS = 4;
  * header. An agent handed a team profile clicks it, or drops the file on it.
  * A refused file leaves the active profile as it was and says why.
  */
+/** "trained on 1,240 of your calls, 3 Dec": what the agent is using, when the profile carries an adapted model. */
+export function trainedOnText(profile: Profile): string | null {
+  const t = profile.model?.trainedOn;
+  if (!t) return null;
+  const [y, m, d] = t.date.split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return `trained on ${t.calls.toLocaleString('en-GB')} of your calls, ${day}`;
+}
+
 export function ProfileBadge({ interactive = true }: Props) {
   const profile = useActiveProfile();
   const input = useRef<HTMLInputElement>(null);
@@ -35,9 +44,16 @@ export function ProfileBadge({ interactive = true }: Props) {
     setLoaded(outcome.ok ? { name: outcome.profile.name, author: outcome.profile.author, changes: describeProfileChanges(before, outcome.profile) } : null);
   }
 
+  const trained = trainedOnText(profile);
   const name = (
     <>
       <span className="profile-badge-label">Profile:</span> <span className="profile-badge-name">{profile.name}</span>
+      {trained ? (
+        <span className="profile-badge-trained" data-testid="profile-trained">
+          {' '}
+          · {trained}
+        </span>
+      ) : null}
     </>
   );
   if (!interactive) {
