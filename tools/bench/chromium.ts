@@ -1,4 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { buildWebForBench } from './webBuild';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -68,13 +69,7 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 export async function run(): Promise<void> {
-  // The same build the end-to-end tests drive, in its own folder so parallel runs don't collide.
-  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.web.config.ts', '--logLevel', 'error'], {
-    cwd: ROOT,
-    env: { ...process.env, STEADY_WEB_OUT: OUT },
-    encoding: 'utf8',
-  });
-  if (built.status !== 0) throw new Error(`web build failed: ${built.stderr || built.stdout}`);
+  buildWebForBench(ROOT, OUT);
   const port = await freePort();
   const server = await serve(OUT, port);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });

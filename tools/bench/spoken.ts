@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { buildWebForBench } from './webBuild';
+import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -198,12 +199,7 @@ async function measure(browser: Browser, base: string, label: string, modelUrl: 
 }
 
 export async function run(): Promise<void> {
-  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.web.config.ts', '--logLevel', 'error'], {
-    cwd: ROOT,
-    env: { ...process.env, STEADY_WEB_OUT: OUT },
-    encoding: 'utf8',
-  });
-  if (built.status !== 0) throw new Error(`web build failed: ${built.stderr || built.stdout}`);
+  buildWebForBench(ROOT, OUT);
   const audio = mkdtempSync(join(tmpdir(), 'steady-bench-spoken-'));
   const caller = speakCall(audio, 'caller', CALLER_SAYS);
   const agent = speakCall(audio, 'agent', AGENT_SAYS);
