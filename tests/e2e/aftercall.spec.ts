@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { FAST_PRACTICE } from './overlayHarness';
 import { nextUntil } from './reflectionSteps';
 
 /**
@@ -41,7 +42,7 @@ async function countRows(page: Page, table: string): Promise<number> {
 
 /** Loads a scenario through the replay panel's own file picker and plays it. */
 async function replay(page: Page, file: string, speed: '1×' | '4×' | 'Fastest') {
-  await page.goto('/index.html#/overlay');
+  await page.goto(`/index.html${FAST_PRACTICE}#/overlay`);
   await page.getByTestId('replay-file').setInputFiles(file);
   await expect(page.getByTestId('replay-call')).toBeEnabled();
   await page.getByRole('radio', { name: speed }).check();
