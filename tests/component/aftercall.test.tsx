@@ -52,12 +52,23 @@ async function seedHostileCall() {
   offerReflection(offerFromCall(record));
 }
 
+const next = (times = 1) => {
+  for (let i = 0; i < times; i++) fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+};
+
 describe('ReflectionView', () => {
   it('shows what happened and the hostility reframe, and one tap saves it privately', async () => {
     await seedHostileCall();
     render(<ReflectionView />);
+    // One question at a time, with the step count in view: three questions, then grace, then care.
     expect(await screen.findByText('Under the anger, what were they trying to get?')).toBeTruthy();
+    expect(screen.getByTestId('reflection-step-count').textContent).toBe('Step 1 of 5');
+    expect(screen.queryByText('What might their day have held before they rang?')).toBeNull();
+    next();
     expect(screen.getByText('What might their day have held before they rang?')).toBeTruthy();
+    expect(screen.getByTestId('reflection-step-count').textContent).toBe('Step 2 of 5');
+    next();
+    expect(screen.getByText('What did you do well on this call?')).toBeTruthy();
     expect(screen.queryByText('What were they carrying when they called?')).toBeNull();
     const chart = screen.getByRole('img', { name: /Call timeline/ });
     expect(chart.getAttribute('aria-label')).toMatch(/hostility high.*1 card, 1 marked helpful/);
@@ -77,10 +88,12 @@ describe('ReflectionView', () => {
   it('keeps the words on screen and in a local draft when saving fails, and saves them on retry', async () => {
     await seedHostileCall();
     render(<ReflectionView />);
-    await screen.findByText('What did you do well on this call?');
-    fireEvent.click(screen.getByRole('button', { name: 'I listened' }));
-    fireEvent.click(screen.getAllByRole('button', { name: 'Add your own words' })[0]!);
+    await screen.findByText('Under the anger, what were they trying to get?');
+    fireEvent.click(screen.getByRole('button', { name: 'Add your own words' }));
     fireEvent.change(screen.getByPlaceholderText('In your own words (optional)'), { target: { value: 'They needed the bill paused.' } });
+    next(2);
+    fireEvent.click(screen.getByRole('button', { name: 'I listened' }));
+    next(2);
     fireEvent.click(screen.getByLabelText(/4\s*Very tense/));
 
     const put = vi.spyOn(db.reflections, 'put').mockRejectedValueOnce(new DOMException('quota', 'QuotaExceededError'));
@@ -88,6 +101,7 @@ describe('ReflectionView', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/disk space Steady may use is full/);
     expect(screen.getByText(/Your words are still here/)).toBeTruthy();
+    for (let i = 0; i < 4; i++) fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     expect((screen.getByPlaceholderText('In your own words (optional)') as HTMLTextAreaElement).value).toBe('They needed the bill paused.');
     expect(localStorage.getItem('steady.reflection-draft.call-h')).toContain('They needed the bill paused.');
     expect(await db.reflections.count()).toBe(0);
@@ -105,18 +119,20 @@ describe('ReflectionView', () => {
   it('brings back a draft after the view is closed and reopened', async () => {
     await seedHostileCall();
     const first = render(<ReflectionView />);
-    await screen.findByText('What did you do well on this call?');
+    await screen.findByText('Under the anger, what were they trying to get?');
+    next(2);
     fireEvent.click(screen.getByRole('button', { name: 'I was kind' }));
     first.unmount();
     render(<ReflectionView />);
-    await screen.findByText('What did you do well on this call?');
+    await screen.findByText('Under the anger, what were they trying to get?');
+    next(2);
     expect(screen.getByRole('button', { name: 'I was kind' }).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('can be skipped, and then says nothing is waiting', async () => {
     await seedHostileCall();
     render(<ReflectionView />);
-    await screen.findByText('What did you do well on this call?');
+    await screen.findByText('Under the anger, what were they trying to get?');
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
     expect(getOffers()).toEqual([]);
     expect(location.hash).toBe('#/overlay');

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { FAST_PRACTICE } from './overlayHarness';
+import { nextUntil } from './reflectionSteps';
 
 /**
  * After the call, in Chromium with real IndexedDB: the reflection fits the
@@ -40,7 +42,7 @@ async function countRows(page: Page, table: string): Promise<number> {
 
 /** Loads a scenario through the replay panel's own file picker and plays it. */
 async function replay(page: Page, file: string, speed: '1×' | '4×' | 'Fastest') {
-  await page.goto('/index.html#/overlay');
+  await page.goto(`/index.html${FAST_PRACTICE}#/overlay`);
   await page.getByTestId('replay-file').setInputFiles(file);
   await expect(page.getByTestId('replay-call')).toBeEnabled();
   await page.getByRole('radio', { name: speed }).check();
@@ -66,17 +68,20 @@ test('a hostile call ends in a reflection with the hostility reframe and a timel
   await expect(page).toHaveURL(/#\/reflect\/call-/);
   const reflection = page.getByRole('region', { name: 'After the call' });
   await expect(reflection.getByText('Under the anger, what were they trying to get?')).toBeVisible();
-  await expect(reflection.getByText('What might their day have held before they rang?')).toBeVisible();
-  await expect(reflection.getByText('What did you do well on this call?')).toBeVisible();
+  await expect(reflection.getByTestId('reflection-step-count')).toHaveText(/^Step 1 of \d+$/);
   const timeline = reflection.getByTestId('timeline');
   await expect(timeline).toBeVisible();
   await expect(timeline.getByRole('img')).toHaveAttribute('aria-label', /hostility (rising|high)/);
-  await expect(reflection.getByTestId('grace')).toContainText('not a verdict on you');
 
   await reflection.getByRole('button', { name: 'To be heard' }).click();
   await expect(reflection.getByRole('button', { name: 'To be heard' })).toHaveAttribute('aria-pressed', 'true');
   await reflection.getByRole('button', { name: 'Add your own words' }).first().click();
   await reflection.getByPlaceholder('In your own words (optional)').first().fill('They had been cut off twice before.');
+  await nextUntil(reflection, reflection.getByText('What might their day have held before they rang?'));
+  await nextUntil(reflection, reflection.getByText('What did you do well on this call?'));
+  await nextUntil(reflection, reflection.getByTestId('grace'));
+  await expect(reflection.getByTestId('grace')).toContainText('not a verdict on you');
+  await nextUntil(reflection, reflection.getByRole('radio', { name: /4\s*Very tense/ }));
   await reflection.getByRole('radio', { name: /4\s*Very tense/ }).check();
   await reflection.getByRole('button', { name: 'Save privately' }).click();
   await expect(reflection.getByText('Saved, just for you.')).toBeVisible();
@@ -123,6 +128,7 @@ test('closing the page mid-call keeps the words so far and offers the call for r
   const reflection = again.getByRole('region', { name: 'After the call' });
   await expect(reflection.getByText('Steady closed during this call. Everything up to that moment was kept.')).toBeVisible();
   await expect(reflection.getByText('What did you do well on this call?')).toBeVisible();
+  await expect(reflection.getByTestId('reflection-step-count')).toHaveText('Step 1 of 3');
 
   await again.goto('/index.html#/history');
   const row = again.getByTestId('history-call');
@@ -192,4 +198,47 @@ test('delete everything leaves nothing behind after a reload', async ({ page }) 
   await expect(page.getByTestId('history-call')).toHaveCount(0);
   for (const table of ['calls', 'segments', 'cueChanges', 'cards', 'reflections', 'settings']) expect(await countRows(page, table)).toBe(0);
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('steady.reflection-draft.')).length)).toBe(0);
+});
+
+test.describe('in a 360×760 window', () => {
+  test.use({ viewport: { width: 360, height: 760 } });
+
+  test('each step of the reflection fits the window, with its count shown and Save in view', async ({ page }) => {
+    await replay(page, HOSTILITY, 'Fastest');
+    await expect(page).toHaveURL(/#\/reflect\/call-/);
+    const reflection = page.getByRole('region', { name: 'After the call' });
+    const save = reflection.getByRole('button', { name: 'Save privately' });
+    const step = reflection.getByTestId('reflection-step');
+    const inView = async (what: Locator, name: string) => {
+      const b = await what.boundingBox();
+      expect(b, `${name} is on screen`).not.toBeNull();
+      expect(b?.y ?? -1, `${name} starts in view`).toBeGreaterThanOrEqual(0);
+      expect((b?.y ?? 0) + (b?.height ?? Infinity), `${name} ends in view`).toBeLessThanOrEqual(760);
+      return b ?? { x: 0, y: 0, width: 0, height: 0 };
+    };
+    // Save is in reach before anything is scrolled.
+    await inView(save, 'Save');
+    await expect(reflection.getByTestId('reflection-step-count')).toHaveText(/^Step 1 of \d+$/);
+    await step.scrollIntoViewIfNeeded();
+    const counts: string[] = [];
+    for (;;) {
+      const count = (await reflection.getByTestId('reflection-step-count').textContent()) ?? '';
+      counts.push(count);
+      const box = await inView(step, count);
+      // Nothing of the step is hidden behind the bar that holds Save.
+      const bar = await inView(reflection.getByTestId('reflection-actions'), 'the bar with Save');
+      expect(box.y + box.height, `${count} clears the bar`).toBeLessThanOrEqual(bar.y + 1);
+      await inView(save, `Save on ${count}`);
+      const next = reflection.getByRole('button', { name: 'Next' });
+      if ((await next.count()) === 0) break;
+      await next.click();
+      await expect(reflection.getByTestId('reflection-step-count')).not.toHaveText(count);
+    }
+    // Every question, then grace, then care: at least the hostility reframe's two, "did well", grace and care.
+    expect(counts.length).toBeGreaterThanOrEqual(5);
+    expect(counts).toEqual(counts.map((_, i) => `Step ${i + 1} of ${counts.length}`));
+    await expect(reflection.getByRole('radio', { name: /4\s*Very tense/ })).toBeVisible();
+    await save.click();
+    await expect(reflection.getByText('Saved, just for you.')).toBeVisible();
+  });
 });

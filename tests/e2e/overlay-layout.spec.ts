@@ -104,7 +104,25 @@ test.describe('at 200% zoom in a 360 px window', () => {
     await page.getByRole('button', { name: 'Stop' }).click();
   });
 
-  // The workbench is a supervisor's desk tool with wide tables and charts; it is not held to this.
+  test('the workbench reflows too, with the practice calls loaded and evaluated', async ({ page }, testInfo) => {
+    await page.goto('index.html#/workbench');
+    await page.getByRole('button', { name: /Use the practice calls/ }).click();
+    await expect(page.getByTestId('metrics-table')).toBeVisible();
+    await expect(page.getByTestId('eval-status')).toContainText('Up to date');
+    // Names what sticks out, so a failure says where to look.
+    const wide = await page.evaluate(() => {
+      const limit = document.documentElement.clientWidth;
+      return [...document.querySelectorAll<HTMLElement>('.workbench *')]
+        .filter((el) => el.getBoundingClientRect().right > limit + 1 && !el.closest('.wb-table-wrap'))
+        .slice(0, 8)
+        .map((el) => `${el.tagName.toLowerCase()}${el.getAttribute('type') ? `[${el.getAttribute('type')}]` : ''} in ${el.parentElement?.tagName.toLowerCase()}.${el.parentElement?.className.toString()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').slice(0, 20)}" right=${Math.round(el.getBoundingClientRect().right)}`);
+    });
+    expect(wide, 'elements wider than the window').toEqual([]);
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll, 'page width against the window').toBeLessThanOrEqual(widths.client);
+    await screenshot(page, testInfo, 'zoom-200-workbench');
+  });
+
   for (const view of ['reflect', 'history', 'audio']) {
     test(`the ${view} view reflows too`, async ({ page }) => {
       await page.goto(`index.html#/${view}`);

@@ -125,8 +125,15 @@ export async function expectCallEnded(page: Page): Promise<void> {
   await expect(page.locator('[data-testid="call-status"][data-status="ended"], .app[data-view="reflect"]').first()).toBeVisible();
 }
 
+/**
+ * The app's test-only address flag that adds "Fastest" to the call view's
+ * practice speeds (the product offers 1×, 2× and 4×), so a test can play a
+ * whole call in moments.
+ */
+export const FAST_PRACTICE = '?practiceSpeeds=all';
+
 export async function openOverlay(page: Page): Promise<void> {
-  await page.goto('index.html#/overlay');
+  await page.goto(`index.html${FAST_PRACTICE}#/overlay`);
   await expect(page.getByRole('heading', { name: 'Replay a call' })).toBeVisible();
 }
 

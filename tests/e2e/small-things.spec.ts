@@ -88,9 +88,15 @@ test('workbench: lead time is explained, and its curve is hidden when every lead
 });
 
 test('practice offers 1×, 2× and 4×, and pauses at each card unless told otherwise', async ({ page }) => {
-  await openOverlay(page);
+  // As the product ships: no "Fastest" in the call view; it is too quick to learn from.
+  await page.goto('index.html#/overlay');
+  const speeds = page.getByRole('group', { name: 'Speed' }).getByRole('radio');
+  await expect(speeds).toHaveCount(3);
   for (const speed of ['1×', '2×', '4×']) await expect(page.getByRole('radio', { name: speed })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Fastest' })).toHaveCount(0);
   await expect(page.getByRole('checkbox', { name: 'Pause at each new card' })).toBeChecked();
+
+  await openOverlay(page);
   await choosePractice(page, '02-slow-hostility.jsonl');
   await page.getByRole('radio', { name: 'Fastest' }).check();
   await page.getByTestId('replay-play').click();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { choosePractice, openOverlay, readScenario, recordCards, screenshot, waitForFinished } from './overlayHarness';
+import { nextUntil } from './reflectionSteps';
 import { countRows, deleteDatabase, holdOldVersion, putRaw, releaseOldVersion } from './storageHarness';
 
 /**
@@ -39,8 +40,10 @@ async function finish(page: Page): Promise<void> {
 async function saveReflection(page: Page): Promise<void> {
   await expect(page).toHaveURL(/#\/reflect\/call-/);
   const reflection = page.getByRole('region', { name: 'After the call' });
-  await expect(reflection.getByText('What did you do well on this call?')).toBeVisible();
-  await reflection.getByRole('radio', { name: /3\s*Tense/ }).check();
+  await expect(reflection.getByTestId('reflection-step-count')).toBeVisible();
+  const tense = reflection.getByRole('radio', { name: /3\s*Tense/ });
+  await nextUntil(reflection, tense);
+  await tense.check();
   await reflection.getByRole('button', { name: 'Save privately' }).click();
 }
 

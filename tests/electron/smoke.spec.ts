@@ -52,7 +52,8 @@ test('launches a hardened overlay that replays a call, shows a card, and takes c
 
   const option = page.locator('[data-testid="replay-call"] option[value^="practice:03-sudden-abuse.jsonl:"]');
   await page.getByTestId('replay-call').selectOption((await option.getAttribute('value')) ?? '');
-  await page.getByRole('radio', { name: 'Fastest' }).check();
+  // The product's own fastest practice speed; the welcome card goes up at the call's start.
+  await page.getByRole('radio', { name: '4×' }).check();
   await page.getByTestId('replay-play').click();
   const card = page.getByTestId('cue-card').first();
   await expect(card).toBeVisible();

@@ -87,7 +87,8 @@ export async function run(): Promise<void> {
       for (let i = 0; i < repeats; i++) {
         // A fresh document each run: a hash-only navigation would keep the last call and its marks.
         await page.goto('about:blank');
-        await page.goto(`http://127.0.0.1:${port}/index.html#/overlay`);
+        // The test-only flag that adds Fastest to the call view's practice speeds.
+        await page.goto(`http://127.0.0.1:${port}/index.html?practiceSpeeds=all#/overlay`);
         const option = page.locator(`[data-testid="replay-call"] option[value^="practice:${file}:"]`);
         await option.waitFor({ state: 'attached', timeout: 10_000 }).catch(() => {
           throw new Error(`practice call ${file} is not bundled`);

@@ -30,8 +30,9 @@ function initialDraft(callId: string, summary: CallSummary, existing: Reflection
 }
 
 /**
- * Reframe, grace and self-care, on one screen. Every part is optional: a
- * single tap on Save is a complete reflection. Each change is mirrored to a
+ * Reframe, grace and self-care, one step at a time so that each fits a small
+ * window. Every part is optional: a single tap on Save, from any step, is a
+ * complete reflection. Each change is mirrored to a
  * local draft first, so a storage error never loses what was written.
  */
 export function ReflectionForm({ callId, summary, existing, onSaved, onSkip }: Props) {
@@ -63,6 +64,27 @@ export function ReflectionForm({ callId, summary, existing, onSaved, onSkip }: P
     setTouched(true);
     setDraft(update);
   };
+
+  // One question at a time: each step fits a small window, and Save, in the bar below, is always in reach.
+  const steps: readonly string[] = [...prompts.map((p) => p.id), 'grace', 'care'];
+  const stepCount = steps.length;
+  const [at, setAt] = useState(0);
+  const stepKey = steps[at] ?? 'care';
+  const prompt = at < prompts.length ? prompts[at] : undefined;
+  const answer = prompt ? draft.answers[at] : undefined;
+  const stepBox = useRef<HTMLDivElement>(null);
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+  const goTo = (next: number) => {
+    moved.current = true;
+    setAt(Math.max(0, Math.min(stepCount - 1, next)));
+  };
+  // After Back or Next, the new step starts at the top of the window and keyboard focus follows it.
+  useEffect(() => {
+    if (!moved.current) return;
+    stepBox.current?.scrollIntoView?.({ block: 'start' });
+    stepHeading.current?.focus({ preventScroll: true });
+  }, [at]);
 
   const suggestions = suggestCare(careList.value, summary, draft.stress).slice(0, CARE_SHOWN);
   const careKey = (c: CareSuggestion | null) => (c ? `${c.category}:${c.text}` : '');
@@ -119,82 +141,96 @@ export function ReflectionForm({ callId, summary, existing, onSaved, onSkip }: P
         void save();
       }}
     >
-      <h2>Reframe</h2>
-      {prompts.map((prompt, i) => {
-        const answer = draft.answers[i];
-        return (
-          <fieldset key={prompt.id} className="prompt" data-prompt={prompt.id}>
-            <legend>{prompt.text}</legend>
-            <div className="chips" role="group" aria-label="Quick answers">
-              {prompt.quick.map((q) => (
-                <button key={q} type="button" className="chip" aria-pressed={answer?.picked.includes(q) ?? false} onClick={() => togglePick(i, q)}>
-                  {q}
+      <div className="reflection-step" data-testid="reflection-step" data-step={stepKey} ref={stepBox}>
+        <p className="step-count muted" data-testid="reflection-step-count">
+          Step {at + 1} of {stepCount}
+        </p>
+        {prompt ? (
+          <>
+            <h2 ref={stepHeading} tabIndex={-1}>
+              Reframe
+            </h2>
+            <fieldset key={prompt.id} className="prompt" data-prompt={prompt.id}>
+              <legend>{prompt.text}</legend>
+              <div className="chips" role="group" aria-label="Quick answers">
+                {prompt.quick.map((q) => (
+                  <button key={q} type="button" className="chip" aria-pressed={answer?.picked.includes(q) ?? false} onClick={() => togglePick(at, q)}>
+                    {q}
+                  </button>
+                ))}
+              </div>
+              {answer?.text || writing.has(prompt.id) ? (
+                <label className="prompt-text">
+                  <span className="sr-only">In your own words (optional)</span>
+                  <textarea
+                    rows={2}
+                    placeholder="In your own words (optional)"
+                    value={answer?.text ?? ''}
+                    maxLength={2000}
+                    autoFocus={writing.has(prompt.id) && !answer?.text}
+                    onChange={(e) => updateAnswer(at, { text: e.target.value })}
+                  />
+                </label>
+              ) : (
+                <button type="button" className="link add-words" onClick={() => setWriting(new Set([...writing, prompt.id]))}>
+                  Add your own words
                 </button>
+              )}
+            </fieldset>
+          </>
+        ) : stepKey === 'grace' ? (
+          <>
+            <h2 ref={stepHeading} tabIndex={-1}>
+              Grace
+            </h2>
+            <div className="grace" data-testid="grace">
+              {grace.map((line) => (
+                <p key={line}>{line}</p>
               ))}
             </div>
-            {answer?.text || writing.has(prompt.id) ? (
-              <label className="prompt-text">
-                <span className="sr-only">In your own words (optional)</span>
-                <textarea
-                  rows={2}
-                  placeholder="In your own words (optional)"
-                  value={answer?.text ?? ''}
-                  maxLength={2000}
-                  autoFocus={writing.has(prompt.id) && !answer?.text}
-                  onChange={(e) => updateAnswer(i, { text: e.target.value })}
-                />
-              </label>
-            ) : (
-              <button type="button" className="link add-words" onClick={() => setWriting(new Set([...writing, prompt.id]))}>
-                Add your own words
-              </button>
-            )}
-          </fieldset>
-        );
-      })}
-
-      <h2>Grace</h2>
-      <div className="grace" data-testid="grace">
-        {grace.map((line) => (
-          <p key={line}>{line}</p>
-        ))}
-      </div>
-
-      <h2>Care for you</h2>
-      <fieldset className="stress">
-        <legend>How tense do you feel right now?</legend>
-        <div className="stress-scale">
-          {[1, 2, 3, 4, 5].map((n) => (
-            <label key={n} className="stress-option">
-              <input type="radio" name={`${id}-stress`} value={n} checked={draft.stress === n} onChange={() => change((d) => ({ ...d, stress: n }))} />
-              <span className="stress-num">{n}</span>
-              <span className="stress-word">{STRESS_WORDS[n]}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className="care">
-        <legend>One small thing for you</legend>
-        {suggestions.length === 0 ? (
-          <p className="muted">
-            Your care list is empty. <a href="#/history/care">Add a few things</a> that help you.
-          </p>
+          </>
         ) : (
-          <div className="care-options">
-            {suggestions.map((s) => (
-              <label key={careKey(s)} className="care-option">
-                <input type="radio" name={`${id}-care`} checked={careKey(draft.care) === careKey(s)} onChange={() => change((d) => ({ ...d, care: s }))} />
-                <span>
-                  {s.text} <span className="muted">({CARE_CATEGORY_LABELS[s.category]})</span>
-                </span>
-              </label>
-            ))}
-          </div>
+          <>
+            <h2 ref={stepHeading} tabIndex={-1}>
+              Care for you
+            </h2>
+            <fieldset className="stress">
+              <legend>How tense do you feel right now?</legend>
+              <div className="stress-scale">
+                {[1, 2, 3, 4, 5].map((n) => (
+                  <label key={n} className="stress-option">
+                    <input type="radio" name={`${id}-stress`} value={n} checked={draft.stress === n} onChange={() => change((d) => ({ ...d, stress: n }))} />
+                    <span className="stress-num">{n}</span>
+                    <span className="stress-word">{STRESS_WORDS[n]}</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <fieldset className="care">
+              <legend>One small thing for you</legend>
+              {suggestions.length === 0 ? (
+                <p className="muted">
+                  Your care list is empty. <a href="#/history/care">Add a few things</a> that help you.
+                </p>
+              ) : (
+                <div className="care-options">
+                  {suggestions.map((s) => (
+                    <label key={careKey(s)} className="care-option">
+                      <input type="radio" name={`${id}-care`} checked={careKey(draft.care) === careKey(s)} onChange={() => change((d) => ({ ...d, care: s }))} />
+                      <span>
+                        {s.text} <span className="muted">({CARE_CATEGORY_LABELS[s.category]})</span>
+                      </span>
+                    </label>
+                  ))}
+                </div>
+              )}
+              <p className="muted small">
+                <a href="#/history/care">Edit your care list</a>
+              </p>
+            </fieldset>
+          </>
         )}
-        <p className="muted small">
-          <a href="#/history/care">Edit your care list</a>
-        </p>
-      </fieldset>
+      </div>
 
       <StorageNotice problem={problem} />
       {problem && (
@@ -210,6 +246,14 @@ export function ReflectionForm({ callId, summary, existing, onSaved, onSkip }: P
       )}
       <p className="private-note muted">Only you can see this. It stays on this computer and is never part of a profile or a supervisor’s view.</p>
       <div className="row reflection-actions" data-testid="reflection-actions">
+        <button type="button" onClick={() => goTo(at - 1)} disabled={at === 0}>
+          Back
+        </button>
+        {at < stepCount - 1 ? (
+          <button type="button" onClick={() => goTo(at + 1)}>
+            Next
+          </button>
+        ) : null}
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : existing ? 'Save changes' : 'Save privately'}
         </button>

@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { formatCallFileError, type ReplayCall } from '../replay/callFile';
 import { replayController, useReplayController, useReplayStatus } from '../replay/controller';
-import { REPLAY_SPEEDS, type ReplaySpeed, type ReplayStatus } from '../replay/player';
+import type { ReplaySpeed, ReplayStatus } from '../replay/player';
+import { CALL_VIEW_SPEEDS } from '../replay/speeds';
 import { PRACTICE_CALLS } from '../replay/practiceCalls';
 import { useCallSession } from '../session';
 import type { CallSource } from '../session/types';
@@ -175,7 +176,7 @@ export function ReplayPanel() {
       ) : null}
       <fieldset className="replay-speed">
         <legend>Speed</legend>
-        {REPLAY_SPEEDS.map((s) => (
+        {CALL_VIEW_SPEEDS.map((s) => (
           <label key={String(s)}>
             <input type="radio" name={ids.speed} value={String(s)} checked={speed === s} onChange={() => changeSpeed(s)} />
             {SPEED_WORDS[String(s)]}
