@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptySummary, type CallSummary } from '@core/reflection';
 import { clearOffers, getOffers, offerFromCall, offerReflection } from '../../renderer/src/offers/reflectionOffers';
@@ -9,6 +9,9 @@ import { BetweenCalls } from '../../renderer/src/care/BetweenCalls';
 import { setDb, SteadyDb } from '../../renderer/src/storage/db';
 import type { CallRecord } from '../../renderer/src/storage/records';
 import { readSetting } from '../../renderer/src/storage/settings';
+import { createServices, renderWithServices } from '../support/services';
+
+const services = createServices();
 
 let db: SteadyDb;
 let n = 0;
@@ -55,7 +58,7 @@ async function seedHostileCall() {
 describe('ReflectionView', () => {
   it('shows what happened and the hostility reframe, and one tap saves it privately', async () => {
     await seedHostileCall();
-    render(<ReflectionView />);
+    renderWithServices(services, <ReflectionView />);
     expect(await screen.findByText('Under the anger, what were they trying to get?')).toBeTruthy();
     expect(screen.getByText('What might their day have held before they rang?')).toBeTruthy();
     expect(screen.queryByText('What were they carrying when they called?')).toBeNull();
@@ -76,7 +79,7 @@ describe('ReflectionView', () => {
 
   it('keeps the words on screen and in a local draft when saving fails, and saves them on retry', async () => {
     await seedHostileCall();
-    render(<ReflectionView />);
+    renderWithServices(services, <ReflectionView />);
     await screen.findByText('What did you do well on this call?');
     fireEvent.click(screen.getByRole('button', { name: 'I listened' }));
     fireEvent.click(screen.getAllByRole('button', { name: 'Add your own words' })[0]!);
@@ -104,18 +107,18 @@ describe('ReflectionView', () => {
 
   it('brings back a draft after the view is closed and reopened', async () => {
     await seedHostileCall();
-    const first = render(<ReflectionView />);
+    const first = renderWithServices(services, <ReflectionView />);
     await screen.findByText('What did you do well on this call?');
     fireEvent.click(screen.getByRole('button', { name: 'I was kind' }));
     first.unmount();
-    render(<ReflectionView />);
+    renderWithServices(services, <ReflectionView />);
     await screen.findByText('What did you do well on this call?');
     expect(screen.getByRole('button', { name: 'I was kind' }).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('can be skipped, and then says nothing is waiting', async () => {
     await seedHostileCall();
-    render(<ReflectionView />);
+    renderWithServices(services, <ReflectionView />);
     await screen.findByText('What did you do well on this call?');
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
     expect(getOffers()).toEqual([]);
@@ -126,7 +129,7 @@ describe('ReflectionView', () => {
 
 describe('BetweenCalls', () => {
   it('offers a skippable breathing moment with the guidance in words', async () => {
-    render(<BetweenCalls />);
+    renderWithServices(services, <BetweenCalls />);
     const moment = screen.getByTestId('centring-moment');
     expect(within(moment).getByRole('heading', { name: 'Maintain your calm' })).toBeTruthy();
     fireEvent.click(within(moment).getByRole('button', { name: 'Breathe for 40 s' }));
@@ -139,7 +142,7 @@ describe('BetweenCalls', () => {
 
   it('offers the last call for reflection, gently, and "Not now" puts the offer away', async () => {
     await seedHostileCall();
-    render(<BetweenCalls />);
+    renderWithServices(services, <BetweenCalls />);
     const offer = screen.getByTestId('reflect-offer');
     expect(within(offer).getByRole('link', { name: 'Reflect now' }).getAttribute('href')).toBe('#/reflect/call-h');
     fireEvent.click(within(offer).getByRole('button', { name: 'Not now' }));
@@ -150,7 +153,7 @@ describe('BetweenCalls', () => {
   it('walks the breath in and out and finishes by itself', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
     try {
-      render(<BetweenCalls />);
+      renderWithServices(services, <BetweenCalls />);
       fireEvent.click(screen.getByRole('button', { name: 'Breathe for 40 s' }));
       const count = () => screen.getByTestId('breathing-count').textContent?.trim();
       expect(count()).toBe('4');
@@ -176,7 +179,7 @@ describe('BetweenCalls', () => {
       call('c', { startedAt: now - 10 * 60_000, endedAt: now - 5 * 60_000 }),
       call('calm', { startedAt: now - 4 * 60_000, endedAt: now - 3 * 60_000, hard: 0, summary: emptySummary() }),
     ]);
-    render(<BetweenCalls />);
+    renderWithServices(services, <BetweenCalls />);
     const offer = await screen.findByTestId('care-break');
     expect(within(offer).getByRole('heading', { name: 'Care for you' })).toBeTruthy();
     expect(offer.textContent).toMatch(/3 hard calls in the last hour/);
@@ -188,7 +191,7 @@ describe('BetweenCalls', () => {
   it('does not offer a break after two hard calls', async () => {
     const now = Date.now();
     await db.calls.bulkPut([call('a', { endedAt: now - 20 * 60_000 }), call('b', { endedAt: now - 5 * 60_000 })]);
-    render(<BetweenCalls />);
+    renderWithServices(services, <BetweenCalls />);
     await screen.findByTestId('centring-moment');
     // Let the database read settle before asserting the absence.
     await act(async () => {

@@ -1,4 +1,3 @@
-import { callSession } from '../session';
 import type { CallSession } from '../session/types';
 import { getDb, type SteadyDb } from '../storage/db';
 import { describeStorageError } from '../storage/errors';
@@ -42,7 +41,7 @@ export function getRecorder(): Recorder | null {
   return recorder;
 }
 
-export function startAfterCall(session: CallSession = callSession, database: SteadyDb = getDb()): () => void {
+export function startAfterCall(session: CallSession, database: SteadyDb = getDb()): () => void {
   if (recorder) return () => undefined;
   db = database;
   const rec = startRecorder(session, {
