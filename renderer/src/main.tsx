@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { connectMainCommands } from './api/mainCommands';
-import { startAfterCall } from './aftercall/start';
 import { guardBrowserNavigation } from './security/browserGuard';
 import { createServices } from './services';
 import { ServicesProvider } from './ServicesProvider';
@@ -14,7 +13,7 @@ if (!window.steady) guardBrowserNavigation();
 connectMainCommands();
 // The page's one set of services, built here and handed down; nothing is built on import.
 const services = createServices();
-startAfterCall(services.session);
+services.afterCall.start();
 createRoot(root).render(
   <StrictMode>
     <ServicesProvider services={services}>

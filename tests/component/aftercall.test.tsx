@@ -6,14 +6,14 @@ import { emptySummary, type CallSummary } from '@core/reflection';
 import { clearOffers, getOffers, offerFromCall, offerReflection } from '../../renderer/src/offers/reflectionOffers';
 import { ReflectionView } from '../../renderer/src/aftercall/ReflectionView';
 import { BetweenCalls } from '../../renderer/src/care/BetweenCalls';
-import { setDb, SteadyDb } from '../../renderer/src/storage/db';
+import { SteadyDb } from '../../renderer/src/storage/db';
 import type { CallRecord } from '../../renderer/src/storage/records';
 import { readSetting } from '../../renderer/src/storage/settings';
-import { createServices, renderWithServices } from '../support/services';
+import { createServices, renderWithServices, type Services } from '../support/services';
 
-const services = createServices();
 
 let db: SteadyDb;
+let services: Services;
 let n = 0;
 
 const hostile: CallSummary = { ...emptySummary(), peaks: { distress: 'calm', hostility: 'high', safety: 'calm' }, cardsShown: 1 };
@@ -32,7 +32,7 @@ const call = (id: string, over: Partial<CallRecord> = {}): CallRecord => ({
 beforeEach(async () => {
   db = new SteadyDb(`steady-component-${++n}-${Date.now()}`);
   await db.open();
-  setDb(db);
+  services = createServices({ db });
   clearOffers();
   localStorage.clear();
   location.hash = '#/reflect';
@@ -41,7 +41,7 @@ afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
   db.close();
-  setDb(null);
+  services.dispose();
 });
 
 async function seedHostileCall() {

@@ -9,4 +9,4 @@ export function renderWithServices(services: Services, ui: ReactElement): Render
   return render(ui, { wrapper });
 }
 
-export { createServices };
+export { createServices, type Services };
