@@ -1,14 +1,16 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptySummary } from '@core/reflection';
 import { HistoryView } from '../../renderer/src/history/HistoryView';
-import { setDb, SteadyDb } from '../../renderer/src/storage/db';
+import { SteadyDb } from '../../renderer/src/storage/db';
 import type { CallRecord } from '../../renderer/src/storage/records';
 import { readSetting } from '../../renderer/src/storage/settings';
+import { createServices, renderWithServices, type Services } from '../support/services';
 
 let db: SteadyDb;
+let services: Services;
 let n = 0;
 
 const at = (y: number, m: number, d: number, h = 10) => new Date(y, m - 1, d, h).getTime();
@@ -26,7 +28,7 @@ const call = (id: string, startedAt: number, hard: 0 | 1): CallRecord => ({
 beforeEach(async () => {
   db = new SteadyDb(`steady-history-${++n}-${Date.now()}`);
   await db.open();
-  setDb(db);
+  services = createServices({ db });
   location.hash = '#/history';
   const today = new Date();
   await db.calls.bulkPut([
@@ -39,12 +41,12 @@ beforeEach(async () => {
 afterEach(() => {
   cleanup();
   db.close();
-  setDb(null);
+  services.dispose();
 });
 
 describe('HistoryView', () => {
   it('lists calls newest first with what they held and whether they were reflected on', async () => {
-    render(<HistoryView />);
+    renderWithServices(services, <HistoryView />);
     await screen.findByText('3 calls.');
     const rows = screen.getAllByTestId('history-call');
     expect(rows.map((r) => r.textContent)).toEqual([
@@ -58,7 +60,7 @@ describe('HistoryView', () => {
   });
 
   it('finds calls by date, and says when the dates are the wrong way round', async () => {
-    render(<HistoryView />);
+    renderWithServices(services, <HistoryView />);
     await screen.findByText('3 calls.');
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-03-01' } });
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-03-31' } });
@@ -71,7 +73,7 @@ describe('HistoryView', () => {
   });
 
   it('refuses a retention of zero days with a clear reason, and saves a valid one', async () => {
-    render(<HistoryView />);
+    renderWithServices(services, <HistoryView />);
     await screen.findByText('3 calls.');
     const data = screen.getByText('Your data: keep, export, delete').closest('details')!;
     const days = within(data).getByRole('spinbutton');
@@ -85,7 +87,7 @@ describe('HistoryView', () => {
   });
 
   it('asks before deleting everything, and Cancel keeps it all', async () => {
-    render(<HistoryView />);
+    renderWithServices(services, <HistoryView />);
     await screen.findByText('3 calls.');
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
     expect(screen.getByRole('alertdialog').textContent).toMatch(/cannot be undone/);

@@ -1,16 +1,19 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptySummary, type CallSummary } from '@core/reflection';
 import { clearOffers, getOffers, offerFromCall, offerReflection } from '../../renderer/src/offers/reflectionOffers';
 import { ReflectionView } from '../../renderer/src/aftercall/ReflectionView';
 import { BetweenCalls } from '../../renderer/src/care/BetweenCalls';
-import { setDb, SteadyDb } from '../../renderer/src/storage/db';
+import { SteadyDb } from '../../renderer/src/storage/db';
 import type { CallRecord } from '../../renderer/src/storage/records';
 import { readSetting } from '../../renderer/src/storage/settings';
+import { createServices, renderWithServices, type Services } from '../support/services';
+
 
 let db: SteadyDb;
+let services: Services;
 let n = 0;
 
 const hostile: CallSummary = { ...emptySummary(), peaks: { distress: 'calm', hostility: 'high', safety: 'calm' }, cardsShown: 1 };
@@ -29,7 +32,7 @@ const call = (id: string, over: Partial<CallRecord> = {}): CallRecord => ({
 beforeEach(async () => {
   db = new SteadyDb(`steady-component-${++n}-${Date.now()}`);
   await db.open();
-  setDb(db);
+  services = createServices({ db });
   clearOffers();
   localStorage.clear();
   location.hash = '#/reflect';
@@ -38,7 +41,7 @@ afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
   db.close();
-  setDb(null);
+  services.dispose();
 });
 
 async function seedHostileCall() {
@@ -59,7 +62,7 @@ const next = (times = 1) => {
 describe('ReflectionView', () => {
   it('shows what happened and the hostility reframe, and one tap saves it privately', async () => {
     await seedHostileCall();
-    render(<ReflectionView />);
+    renderWithServices(services, <ReflectionView />);
     // One question at a time, with the step count in view: three questions, then grace, then care.
     expect(await screen.findByText('Under the anger, what were they trying to get?')).toBeTruthy();
     expect(screen.getByTestId('reflection-step-count').textContent).toBe('Step 1 of 5');
@@ -87,7 +90,7 @@ describe('ReflectionView', () => {
 
   it('keeps the words on screen and in a local draft when saving fails, and saves them on retry', async () => {
     await seedHostileCall();
-    render(<ReflectionView />);
+    renderWithServices(services, <ReflectionView />);
     await screen.findByText('Under the anger, what were they trying to get?');
     fireEvent.click(screen.getByRole('button', { name: 'Add your own words' }));
     fireEvent.change(screen.getByPlaceholderText('In your own words (optional)'), { target: { value: 'They needed the bill paused.' } });
@@ -118,12 +121,12 @@ describe('ReflectionView', () => {
 
   it('brings back a draft after the view is closed and reopened', async () => {
     await seedHostileCall();
-    const first = render(<ReflectionView />);
+    const first = renderWithServices(services, <ReflectionView />);
     await screen.findByText('Under the anger, what were they trying to get?');
     next(2);
     fireEvent.click(screen.getByRole('button', { name: 'I was kind' }));
     first.unmount();
-    render(<ReflectionView />);
+    renderWithServices(services, <ReflectionView />);
     await screen.findByText('Under the anger, what were they trying to get?');
     next(2);
     expect(screen.getByRole('button', { name: 'I was kind' }).getAttribute('aria-pressed')).toBe('true');
@@ -131,7 +134,7 @@ describe('ReflectionView', () => {
 
   it('can be skipped, and then says nothing is waiting', async () => {
     await seedHostileCall();
-    render(<ReflectionView />);
+    renderWithServices(services, <ReflectionView />);
     await screen.findByText('Under the anger, what were they trying to get?');
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
     expect(getOffers()).toEqual([]);
@@ -142,7 +145,7 @@ describe('ReflectionView', () => {
 
 describe('BetweenCalls', () => {
   it('offers a skippable breathing moment with the guidance in words', async () => {
-    render(<BetweenCalls />);
+    renderWithServices(services, <BetweenCalls />);
     const moment = screen.getByTestId('centring-moment');
     expect(within(moment).getByRole('heading', { name: 'Maintain your calm' })).toBeTruthy();
     fireEvent.click(within(moment).getByRole('button', { name: 'Breathe for 40 s' }));
@@ -155,7 +158,7 @@ describe('BetweenCalls', () => {
 
   it('offers the last call for reflection, gently, and "Not now" puts the offer away', async () => {
     await seedHostileCall();
-    render(<BetweenCalls />);
+    renderWithServices(services, <BetweenCalls />);
     const offer = screen.getByTestId('reflect-offer');
     expect(within(offer).getByRole('link', { name: 'Reflect now' }).getAttribute('href')).toBe('#/reflect/call-h');
     fireEvent.click(within(offer).getByRole('button', { name: 'Not now' }));
@@ -166,7 +169,7 @@ describe('BetweenCalls', () => {
   it('walks the breath in and out and finishes by itself', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
     try {
-      render(<BetweenCalls />);
+      renderWithServices(services, <BetweenCalls />);
       fireEvent.click(screen.getByRole('button', { name: 'Breathe for 40 s' }));
       const count = () => screen.getByTestId('breathing-count').textContent?.trim();
       expect(count()).toBe('4');
@@ -192,7 +195,7 @@ describe('BetweenCalls', () => {
       call('c', { startedAt: now - 10 * 60_000, endedAt: now - 5 * 60_000 }),
       call('calm', { startedAt: now - 4 * 60_000, endedAt: now - 3 * 60_000, hard: 0, summary: emptySummary() }),
     ]);
-    render(<BetweenCalls />);
+    renderWithServices(services, <BetweenCalls />);
     const offer = await screen.findByTestId('care-break');
     expect(within(offer).getByRole('heading', { name: 'Care for you' })).toBeTruthy();
     expect(offer.textContent).toMatch(/3 hard calls in the last hour/);
@@ -204,7 +207,7 @@ describe('BetweenCalls', () => {
   it('does not offer a break after two hard calls', async () => {
     const now = Date.now();
     await db.calls.bulkPut([call('a', { endedAt: now - 20 * 60_000 }), call('b', { endedAt: now - 5 * 60_000 })]);
-    render(<BetweenCalls />);
+    renderWithServices(services, <BetweenCalls />);
     await screen.findByTestId('centring-moment');
     // Let the database read settle before asserting the absence.
     await act(async () => {

@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InstalledModel, ModelDownloadProgress } from '../../preload/api';
 import type { SteadyApi } from '../../preload/contract';
 import { ModelPanel } from '../../renderer/src/audio/ModelPanel';
-import { useLiveAudio } from '../../renderer/src/audio/useLiveAudio';
+import { useLiveAudio } from '../../renderer/src/ServicesProvider';
+import { createServices, renderWithServices } from '../support/services';
+
+const services = createServices();
 
 /**
  * Audio & model's speech model panel: in the desktop app a download with
@@ -55,7 +58,7 @@ describe('the speech model download in Audio & model', () => {
   // The failure first: the other test ends with the model loaded, in this file's one live-audio store.
   it('says why a download failed and offers to try again', async () => {
     const shell = fakeShell();
-    render(<Panel />);
+    renderWithServices(services, <Panel />);
     fireEvent.click(await screen.findByRole('button', { name: 'Download the speech model (40 MB)' }));
     await act(async () => shell.attempts[0]?.reject(new Error('The download does not match its expected checksum, so it was deleted.')));
     expect(screen.getByRole('alert').textContent).toBe('The download did not finish: The download does not match its expected checksum, so it was deleted.');
@@ -64,7 +67,7 @@ describe('the speech model download in Audio & model', () => {
 
   it('shows progress and the checksum step, can be cancelled, and can be tried again until the model is ready', async () => {
     const shell = fakeShell();
-    render(<Panel />);
+    renderWithServices(services, <Panel />);
     fireEvent.click(await screen.findByRole('button', { name: 'Download the speech model (40 MB)' }));
     expect(shell.api.downloadModel).toHaveBeenCalledWith('vosk-model-small-en-us-0.15');
 

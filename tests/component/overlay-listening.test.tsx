@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { liveAudio } from '../../renderer/src/audio/liveAudio';
 import { dispatchCommand } from '../../renderer/src/commands';
 import { OverlayView } from '../../renderer/src/overlay/OverlayView';
 import { useKeyboardShortcuts, useSessionCommands } from '../../renderer/src/overlay/shortcuts';
-import { callSession } from '../../renderer/src/session';
+import { createServices, renderWithServices } from '../support/services';
+
+const services = createServices();
+const { session: callSession, liveAudio } = services;
 
 /**
  * Starting a live call from the overlay (button, key, or main's shortcut/tray
@@ -87,7 +89,7 @@ afterEach(async () => {
 
 describe('starting a live call from the overlay', () => {
   it('says plainly that Steady is not listening when the audio is not set up, with a way to set it up', async () => {
-    render(<Overlay />);
+    renderWithServices(services, <Overlay />);
     fireEvent.click(screen.getByRole('button', { name: 'Start call' }));
     expect(screen.getByTestId('call-status').textContent).toContain('On a call');
     const notice = await screen.findByTestId('listen-notice');
@@ -99,7 +101,7 @@ describe('starting a live call from the overlay', () => {
 
   it('names the missing speech model when the inputs are chosen but no model is installed', async () => {
     localStorage.setItem(DEVICES_KEY, JSON.stringify({ customer: 'monitor-of-headset', agent: 'default' }));
-    render(<Overlay />);
+    renderWithServices(services, <Overlay />);
     fireEvent.keyDown(document.body, { key: 's', code: 'KeyS', ctrlKey: true, altKey: true });
     await waitFor(() => expect(screen.getByTestId('listen-notice').textContent).toContain('Not listening: no speech model yet'));
     expect(fakes.findModelSource).toHaveBeenCalled();
@@ -113,7 +115,7 @@ describe('starting a live call from the overlay', () => {
     const off = callSession.onEvent((event) => {
       if (event.type === 'call-started') started.push(event.snapshot.callId ?? '');
     });
-    render(<Overlay />);
+    renderWithServices(services, <Overlay />);
     // As main's global shortcut or tray item arrives: through the command bus.
     act(() => dispatchCommand('call:start'));
     const callId = callSession.getSnapshot().callId;
@@ -143,7 +145,7 @@ describe('starting a live call from the overlay', () => {
       if (channel === 'customer') throw new CaptureError('permission', channel, captureMessage('permission', channel));
       return fakeStream(channel);
     });
-    render(<Overlay />);
+    renderWithServices(services, <Overlay />);
     fireEvent.click(screen.getByRole('button', { name: 'Start call' }));
     await waitFor(() => expect(screen.getByTestId('listen-notice').textContent).toContain("Not listening: Steady was not allowed to use the caller's sound"));
     expect(callSession.getSnapshot().status).toBe('live');
@@ -154,7 +156,7 @@ describe('starting a live call from the overlay', () => {
   it('never listens to a replay or practice call, and shows no listening notice for one', async () => {
     localStorage.setItem(DEVICES_KEY, JSON.stringify({ customer: 'monitor-of-headset', agent: 'default' }));
     fakes.findModelSource.mockResolvedValue({ name: 'small-en', url: 'http://127.0.0.1/models/small-en.tar.gz', checked: true });
-    render(<Overlay />);
+    renderWithServices(services, <Overlay />);
     for (const source of ['replay', 'practice'] as const) {
       act(() => {
         callSession.start({ source });

@@ -2,13 +2,16 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TranscriptEvent } from '@core/transcript';
 import { getApi } from '../../renderer/src/api';
 import { OverlayView } from '../../renderer/src/overlay/OverlayView';
 import { useKeyboardShortcuts, useSessionCommands } from '../../renderer/src/overlay/shortcuts';
-import { callSession } from '../../renderer/src/session';
+import { createServices, renderWithServices } from '../support/services';
+
+const services = createServices();
+const { session: callSession } = services;
 
 /** The overlay as App mounts it: with the shortcut and command wiring. */
 function Overlay() {
@@ -38,12 +41,12 @@ afterEach(() => {
 
 describe('overlay view', () => {
   it('has one top-level heading that names the view, for heading navigation', () => {
-    render(<Overlay />);
+    renderWithServices(services, <Overlay />);
     expect(screen.getAllByRole('heading', { level: 1 }).map((h) => h.textContent)).toEqual(['Steady call assist']);
   });
 
   it('shows both meters with state words, never colour alone', () => {
-    render(<Overlay />);
+    renderWithServices(services, <Overlay />);
     const meters = screen.getAllByRole('meter');
     expect(meters).toHaveLength(2);
     expect(meters.map((m) => m.getAttribute('aria-valuetext'))).toEqual(['Distress: calm', 'Hostility: calm']);
@@ -52,7 +55,7 @@ describe('overlay view', () => {
   });
 
   it('shows partial words as still being spoken, then the final, with the speaker named', () => {
-    render(<Overlay />);
+    renderWithServices(services, <Overlay />);
     act(() => {
       callSession.start({ source: 'live' });
       callSession.push({ type: 'partial', channel: 'customer', segmentId: 'p1', start: 0, end: 1, text: 'I was just' });
@@ -71,7 +74,7 @@ describe('overlay view', () => {
   });
 
   it('puts the safety card first, in the assertive live region, with the words behind it', () => {
-    render(<Overlay />);
+    renderWithServices(services, <Overlay />);
     const segments = scenarioSegments('06-safety.jsonl');
     act(() => {
       callSession.start({ source: 'practice', title: 'Safety' });
@@ -91,7 +94,8 @@ describe('overlay view', () => {
   });
 
   it('lets the agent mark, dismiss and bookmark from the keyboard, but not while typing', () => {
-    render(
+    renderWithServices(
+      services,
       <>
         <input aria-label="CRM note" />
         <Overlay />
@@ -118,7 +122,7 @@ describe('overlay view', () => {
   });
 
   it('starts and ends a call with Ctrl+Alt+S, the same keys as the desktop default, and not with the old Ctrl+Shift+S', () => {
-    render(<Overlay />);
+    renderWithServices(services, <Overlay />);
     fireEvent.keyDown(document.body, { key: 'S', ctrlKey: true, shiftKey: true });
     expect(screen.getByTestId('call-status').dataset.status).not.toBe('live');
     fireEvent.keyDown(document.body, { key: 's', code: 'KeyS', ctrlKey: true, altKey: true });
@@ -130,7 +134,7 @@ describe('overlay view', () => {
   });
 
   it('will not replay over a real call in progress', () => {
-    render(<Overlay />);
+    renderWithServices(services, <Overlay />);
     const play = screen.getByTestId('replay-play');
     expect(play.hasAttribute('disabled')).toBe(false);
     act(() => {
@@ -141,7 +145,7 @@ describe('overlay view', () => {
   });
 
   it('lists the shortcuts in a small popover that Esc closes without touching the card', () => {
-    render(<Overlay />);
+    renderWithServices(services, <Overlay />);
     fireEvent.click(screen.getByRole('button', { name: 'Keys' }));
     const help = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     for (const keys of ['Esc', 'H', 'N', 'M', 'Ctrl+Alt+S']) expect(help.textContent).toContain(keys);
@@ -150,7 +154,7 @@ describe('overlay view', () => {
   });
 
   it('keeps only the card and meters in compact mode, and brings the transcript back on request', async () => {
-    render(<Overlay />);
+    renderWithServices(services, <Overlay />);
     act(() => {
       callSession.start({ source: 'live' });
       callSession.push({ type: 'final', channel: 'customer', segmentId: 'c1', start: 0, end: 2, text: 'Hello, I am calling about my bill.' });

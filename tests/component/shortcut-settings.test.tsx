@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyShortcuts } from '../../main/desktop/shortcuts';
 import { DEFAULT_SHORTCUTS, type ShortcutBindings } from '../../preload/api';
@@ -8,7 +8,10 @@ import type { SteadyApi } from '../../preload/contract';
 import { browserApi } from '../../renderer/src/api/browserApi';
 import { resetShortcutsForTests } from '../../renderer/src/api/shortcutReport';
 import { OverlayView } from '../../renderer/src/overlay/OverlayView';
-import { callSession } from '../../renderer/src/session';
+import { createServices, renderWithServices } from '../support/services';
+
+const services = createServices();
+const { session: callSession } = services;
 
 /**
  * The Keys popover's desktop shortcuts: main's real checks (applyShortcuts)
@@ -50,7 +53,7 @@ afterEach(() => {
 
 describe('desktop shortcut settings', () => {
   it('in a plain browser, says that global shortcuts need the desktop app and offers no fields', async () => {
-    render(<OverlayView />);
+    renderWithServices(services, <OverlayView />);
     const panel = openKeys();
     expect((await within(panel).findByTestId('shortcuts-desktop-only')).textContent).toContain('need the Steady desktop app');
     expect(within(panel).queryByRole('textbox')).toBeNull();
@@ -59,7 +62,7 @@ describe('desktop shortcut settings', () => {
 
   it('surfaces a conflict found at start-up in the overlay and next to its action', async () => {
     window.steady = desktopApi(['CommandOrControl+Alt+H']).api;
-    render(<OverlayView />);
+    renderWithServices(services, <OverlayView />);
     expect((await screen.findByTestId('shortcut-trouble')).textContent).toContain('1 desktop shortcut is not working');
     const panel = openKeys();
     await within(panel).findByLabelText('That helped');
@@ -72,7 +75,7 @@ describe('desktop shortcut settings', () => {
   it('saves edited keys and shows every problem main reports, each beside its action, until fixed', async () => {
     const { api, setShortcuts } = desktopApi(['CommandOrControl+Alt+H']);
     window.steady = api;
-    render(<OverlayView />);
+    renderWithServices(services, <OverlayView />);
     const panel = openKeys();
     const dismiss = await within(panel).findByLabelText('Dismiss the card');
     fireEvent.change(dismiss, { target: { value: ' CommandOrControl+Alt+S ' } });

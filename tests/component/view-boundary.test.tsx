@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptySummary } from '@core/reflection';
-import { setDb, SteadyDb } from '../../renderer/src/storage/db';
+import { SteadyDb } from '../../renderer/src/storage/db';
 import { ViewBoundary } from '../../renderer/src/ViewBoundary';
+import { createServices, renderWithServices, type Services } from '../support/services';
 
 let db: SteadyDb;
+let services: Services;
 let n = 0;
 
 function Broken(): never {
@@ -16,20 +18,21 @@ function Broken(): never {
 beforeEach(async () => {
   db = new SteadyDb(`steady-boundary-${++n}-${Date.now()}`);
   await db.open();
-  setDb(db);
+  services = createServices({ db });
   await db.calls.put({ id: 'c1', startedAt: 1, endedAt: 2, source: 'live', title: null, duration: 1, summary: emptySummary(), hard: 0 });
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 afterEach(() => {
   cleanup();
-  setDb(null);
+  services.dispose();
   db.close();
   vi.restoreAllMocks();
 });
 
 describe('a view that fails', () => {
   it('says what failed, leaves the rest of the app working, and keeps Delete everything within reach', async () => {
-    render(
+    renderWithServices(
+      services,
       <>
         <nav>Views</nav>
         <ViewBoundary label="History">
@@ -55,7 +58,8 @@ describe('a view that fails', () => {
       if (fail) throw new Error('not yet');
       return <p>History is back</p>;
     }
-    render(
+    renderWithServices(
+      services,
       <ViewBoundary label="History">
         <Flaky />
       </ViewBoundary>,

@@ -1,5 +1,5 @@
 import { CARD_TEXT } from '@core/cards';
-import { replayController } from '../replay/controller';
+import { useServices } from '../ServicesProvider';
 import { PRACTICE_CALLS } from '../replay/practiceCalls';
 import type { CallRecord, CardRecord } from '../storage/records';
 import { callClock } from './format';
@@ -17,6 +17,7 @@ function practiceCallFor(call: CallRecord) {
  * raised it and what its technique asks, with a way to replay that moment.
  */
 export function PracticeReview({ call, cards }: { call: CallRecord; cards: readonly CardRecord[] }) {
+  const { replay: replayController } = useServices();
   if (call.source !== 'practice') return null;
   const practice = practiceCallFor(call);
   const shown = cards.filter((c) => c.reason.kind !== 'call-start' && c.reason.kind !== 'between-calls');

@@ -3,7 +3,6 @@ import { useFocusWhenLost } from '../overlay/focusWhenLost';
 import { PracticeReview } from './PracticeReview';
 import { BetweenCalls } from '../care/BetweenCalls';
 import '../care/care.css';
-import { getDb } from '../storage/db';
 import { describeStorageError, type StorageProblem } from '../storage/errors';
 import { loadCallDetail, type CallDetail } from '../storage/queries';
 import { CallSavingNotice } from '../storage/CallSavingNotice';
@@ -14,7 +13,8 @@ import { dropDraft } from './draft';
 import { callClock, dateTimeWords, durationWords, summaryWords } from './format';
 import { reflectHref, resolveOffer, useReflectionOffers, type ReflectionOffer } from '../offers/reflectionOffers';
 import { ReflectionForm } from './ReflectionForm';
-import { getRecorder } from './start';
+import { useServices } from '../ServicesProvider';
+import type { Recorder } from '../storage/recorder';
 import { Timeline } from './Timeline';
 
 /** The call named in the hash (#/reflect/<id>), if any. */
@@ -35,8 +35,8 @@ function useHashCallId(): string | null {
 type Load = { state: 'loading' } | { state: 'ready'; detail: CallDetail | null } | { state: 'failed'; problem: StorageProblem };
 
 /** The call as its journal keeps it, when the database does not have it (yet). */
-function keptCall(callId: string): CallDetail | null {
-  const kept = getRecorder()?.unsavedCall(callId);
+function keptCall(recorder: Recorder | null, callId: string): CallDetail | null {
+  const kept = recorder?.unsavedCall(callId);
   if (!kept) return null;
   const segments = [...kept.segments].sort((a, b) => a.start - b.start);
   const cueChanges = [...kept.cueChanges].sort((a, b) => a.at - b.at);
@@ -45,29 +45,30 @@ function keptCall(callId: string): CallDetail | null {
 }
 
 function useCallDetail(callId: string | null): Load {
+  const { db, afterCall } = useServices();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   useEffect(() => {
     if (!callId) return;
     let live = true;
     setLoad({ state: 'loading' });
-    const reading = loadCallDetail(getDb(), callId);
+    const reading = loadCallDetail(db, callId);
     reading.then(
-      (detail) => live && setLoad({ state: 'ready', detail: detail ?? keptCall(callId) }),
+      (detail) => live && setLoad({ state: 'ready', detail: detail ?? keptCall(afterCall.recorder(), callId) }),
       (error: unknown) => {
         if (!live) return;
-        const kept = keptCall(callId);
+        const kept = keptCall(afterCall.recorder(), callId);
         setLoad(kept ? { state: 'ready', detail: kept } : { state: 'failed', problem: describeStorageError(error, 'opening this call') });
       },
     );
     // A blocked database makes the read wait: show the call from memory meanwhile.
     void untilSettledOrTroubled(reading).then((how) => {
-      const kept = how === 'troubled' ? keptCall(callId) : null;
+      const kept = how === 'troubled' ? keptCall(afterCall.recorder(), callId) : null;
       if (live && kept) setLoad((now) => (now.state === 'loading' ? { state: 'ready', detail: kept } : now));
     });
     return () => {
       live = false;
     };
-  }, [callId]);
+  }, [callId, db, afterCall]);
   return load;
 }
 

@@ -1,6 +1,5 @@
-import { callSession } from '../session';
 import type { CallSession } from '../session/types';
-import { getDb, type SteadyDb } from '../storage/db';
+import type { SteadyDb } from '../storage/db';
 import { describeStorageError } from '../storage/errors';
 import { replayJournals } from '../storage/journalReplay';
 import { askPersistentStorage } from '../storage/persist';
@@ -23,44 +22,56 @@ import { offerFromCall, offerReflection, reflectHref } from '../offers/reflectio
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
 const REPLAY_RETRY_MS = 5000;
 
-let recorder: Recorder | null = null;
-let db: SteadyDb | null = null;
-
-export async function runRetentionNow(): Promise<number> {
-  if (!db) return 0;
-  try {
-    const policy = await readSetting(db, 'retention');
-    return await applyRetention(db, policy, Date.now(), recorder?.liveCallId() ?? null);
-  } catch (error) {
-    reportStorageProblem(describeStorageError(error, 'removing old transcripts'));
-    return 0;
-  }
+export interface AfterCall {
+  /** Starts the recorder, recovery and retention; the returned function stops them. */
+  start(): () => void;
+  /** The live recorder, so views can flush it (e.g. before "delete everything"). */
+  recorder(): Recorder | null;
+  runRetentionNow(): Promise<number>;
 }
 
-/** The live recorder, so views can flush it (e.g. before "delete everything"). */
-export function getRecorder(): Recorder | null {
-  return recorder;
-}
-
-export function startAfterCall(session: CallSession = callSession, database: SteadyDb = getDb()): () => void {
-  if (recorder) return () => undefined;
-  db = database;
-  const rec = startRecorder(session, {
-    db: database,
-    onCallEnded: (call) => {
-      offerReflection(offerFromCall(call));
-      void openReflection(call.id);
-    },
-  });
-  recorder = rec;
-
-  /** Opens the reflection, but only from the call view, only if the agent wants it, and never over a live call. */
-  const openReflection = async (callId: string) => {
-    // A blocked database makes the read wait; the default (open it) stands until it answers.
-    const reading = readSetting(database, 'openReflectionAfterCall');
-    const wanted = (await untilSettledOrTroubled(reading)) === 'settled' ? await reading.catch(() => true) : true;
-    if (wanted && viewFromHash(location.hash) === 'overlay' && session.getSnapshot().status !== 'live') location.hash = reflectHref(callId);
+export function createAfterCall(session: CallSession, database: SteadyDb): AfterCall {
+  let recorder: Recorder | null = null;
+  const runRetentionNow = async (): Promise<number> => {
+    if (!recorder) return 0;
+    try {
+      const policy = await readSetting(database, 'retention');
+      return await applyRetention(database, policy, Date.now(), recorder?.liveCallId() ?? null);
+    } catch (error) {
+      reportStorageProblem(describeStorageError(error, 'removing old transcripts'));
+      return 0;
+    }
   };
+  return {
+    start: () => {
+      if (recorder) return () => undefined;
+      recorder = startRecorder(session, {
+        db: database,
+        onCallEnded: (call) => {
+          offerReflection(offerFromCall(call));
+          void openReflectionIn(session, database, call.id);
+        },
+      });
+      return startAround(session, database, recorder, runRetentionNow, () => {
+        recorder = null;
+      });
+    },
+    recorder: () => recorder,
+    runRetentionNow,
+  };
+}
+
+/** Opens the reflection, but only from the call view, only if the agent wants it, and never over a live call. */
+async function openReflectionIn(session: CallSession, database: SteadyDb, callId: string): Promise<void> {
+  // A blocked database makes the read wait; the default (open it) stands until it answers.
+  const reading = readSetting(database, 'openReflectionAfterCall');
+  const wanted = (await untilSettledOrTroubled(reading)) === 'settled' ? await reading.catch(() => true) : true;
+  if (wanted && viewFromHash(location.hash) === 'overlay' && session.getSnapshot().status !== 'live') location.hash = reflectHref(callId);
+}
+
+/** Recovery of calls cut off last time, the reflection offers, and retention, around a running recorder. */
+function startAround(session: CallSession, database: SteadyDb, rec: Recorder, runRetentionNow: () => Promise<number>, stopped: () => void): () => void {
+  const openReflection = (callId: string) => openReflectionIn(session, database, callId);
 
   // A new call always wins over a reflection in progress; the draft is kept and the offer stays.
   const offEvents = session.onEvent((event) => {
@@ -107,7 +118,6 @@ export function startAfterCall(session: CallSession = callSession, database: Ste
     if (replayTimer !== null) clearTimeout(replayTimer);
     offEvents();
     rec.stop();
-    recorder = null;
-    db = null;
+    stopped();
   };
 }

@@ -1,14 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { Speaker } from '@core/cues';
-import { useCallSession } from '../session';
+import { useCallSession, useLiveAudio, useServices } from '../ServicesProvider';
 import { LevelMeter } from './LevelMeter';
 import { ModelPanel } from './ModelPanel';
 import { clock, describeObservation } from './describe';
 import { DEFAULT_DEVICE, LOOPBACK_DEVICE, inputsChosen, listInputDevices, loopbackAvailable, sameInput, type InputDevice } from './devices';
 import { SameInputNotice } from './SameInputNotice';
-import { liveAudio } from './liveAudio';
 import { problemText } from './liveProblems';
-import { useLiveAudio } from './useLiveAudio';
 import './audio.css';
 
 const CHANNELS: ReadonlyArray<{ channel: Speaker; name: string; hint: string }> = [
@@ -38,6 +36,7 @@ function deviceLabel(id: string, devices: readonly InputDevice[]): string {
 
 /** Devices, levels, the speech model and the live call switch. */
 export function AudioView() {
+  const { liveAudio } = useServices();
   const state = useLiveAudio();
   const devices = useInputDevices(state.phase);
   const live = state.phase === 'live';

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { getApi } from '../api';
-import { liveAudio, type ModelStatus } from './liveAudio';
+import { useServices } from '../ServicesProvider';
+import type { ModelStatus } from './liveAudio';
 import { ModelDownload } from './ModelDownload';
 
 function statusWords(model: ModelStatus): string {
@@ -21,6 +22,7 @@ function statusWords(model: ModelStatus): string {
 
 /** Model status with the first-run offer: download it (desktop app), or use a file already on disk. */
 export function ModelPanel({ model }: { model: ModelStatus }) {
+  const { liveAudio } = useServices();
   const inShell = typeof window !== 'undefined' && window.steady !== undefined;
   const fileInput = useRef<HTMLInputElement>(null);
 

@@ -1,5 +1,5 @@
 import type { SingleInput } from './devices';
-import { liveAudio } from './liveAudio';
+import { useServices } from '../ServicesProvider';
 
 const CHOICES: ReadonlyArray<{ value: SingleInput; label: string }> = [
   { value: 'off', label: 'Not confirmed: I will choose a different input for the caller or for me' },
@@ -13,6 +13,7 @@ const CHOICES: ReadonlyArray<{ value: SingleInput; label: string }> = [
  * differ or the agent confirms a one-input set-up and says whose words it hears.
  */
 export function SameInputNotice({ deviceLabel, single, disabled }: { deviceLabel: string; single: SingleInput; disabled: boolean }) {
+  const { liveAudio } = useServices();
   return (
     <section className="same-input" aria-labelledby="same-input-heading" data-testid="same-input" data-single={single}>
       <h2 id="same-input-heading">Caller and You are the same input</h2>

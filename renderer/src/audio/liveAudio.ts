@@ -5,11 +5,11 @@ import type { AcousticObservation, TranscriptEvent } from '@core/transcript';
 import { getApi } from '../api';
 import { ChannelRecognizer } from '../speech/recognizer';
 import type { VoskModel } from '../speech/voskModel';
+import type { CallSession } from '../session/types';
 import { CaptureChannels, ChannelMeter, idleChannel, stopStream, type ChannelStatus } from './captureChannels';
 import type { CaptureBlock } from './captureProtocol';
 import { channelsToOpen, inputsChosen, loadDeviceChoices, loadSingleInput, saveDeviceChoices, saveSingleInput, type DeviceChoices, type SingleInput } from './devices';
 import { sameProblem, type LiveProblem } from './liveProblems';
-import { liveSession } from './sessionLink';
 import { SpeechModel, type ModelStatus } from './speechModel';
 
 export type { ChannelCondition, ChannelStatus } from './captureChannels';
@@ -41,7 +41,10 @@ function newMeters(): Record<Speaker, ChannelMeter> {
   return { customer: new ChannelMeter(), agent: new ChannelMeter() };
 }
 
-class LiveAudio {
+export class LiveAudio {
+  /** The call session this audio feeds; the composition root passes the page's one. */
+  constructor(private readonly session: CallSession) {}
+
   private state: LiveAudioState = {
     phase: 'idle',
     devices: loadDeviceChoices(),
@@ -67,7 +70,6 @@ class LiveAudio {
   private lastTick = 0;
   /** The channel whose audio keeps the call clock: the caller's, unless a one-input set-up hears only the agent. */
   private clockChannel: Speaker = 'customer';
-  private unsubscribeSession: (() => void) | null = null;
   /** Counts start() calls, so that a start overtaken by stop() and a newer start() knows it. */
   private attempt = 0;
 
@@ -141,7 +143,7 @@ class LiveAudio {
    */
   async listenToCall(): Promise<void> {
     if (this.state.phase !== 'idle') return;
-    const call = liveSession().getSnapshot();
+    const call = this.session.getSnapshot();
     if (call.status !== 'live' || call.source !== 'live') return;
     // The audio view may have been changed in another window since this one loaded,
     // and problems from an earlier call say nothing about this one.
@@ -153,7 +155,7 @@ class LiveAudio {
   }
 
   private isCurrentCall(callId: string | null): boolean {
-    const now = liveSession().getSnapshot();
+    const now = this.session.getSnapshot();
     return callId !== null && now.status === 'live' && now.callId === callId;
   }
 
@@ -178,7 +180,7 @@ class LiveAudio {
     const channels = channelsToOpen(this.state.devices, this.state.singleInput);
     const primary: Speaker = channels.includes('customer') ? 'customer' : 'agent';
     this.clockChannel = primary;
-    const session = liveSession();
+    const session = this.session;
     const current = session.getSnapshot();
     const joining = current.status === 'live' && current.source === 'live' ? current.callId : null;
     const attempt = ++this.attempt;
@@ -207,10 +209,6 @@ class LiveAudio {
       return;
     }
     this.callId = joining ?? session.start({ source: 'live', title: 'Live call' });
-    this.unsubscribeSession = session.onEvent((event) => {
-      // The call can also be ended from the overlay or a shortcut: stop listening then too.
-      if (event.type === 'call-ended' && (this.state.phase === 'live' || this.state.phase === 'starting')) void this.stop({ endCall: false });
-    });
     for (const channel of SPEAKERS) {
       const stream = streams[channel];
       if (!stream) continue;
@@ -265,7 +263,7 @@ class LiveAudio {
 
   private onTranscript(channel: Speaker, event: TranscriptEvent): void {
     if (this.state.phase !== 'live') return;
-    liveSession().push(event);
+    this.session.push(event);
     // Speech rate comes from the caller's word timings only.
     if (channel === 'customer' && event.type === 'final' && event.words) {
       for (const observation of this.analyzer.pushWords(event.words, event.end)) this.observe(observation);
@@ -274,7 +272,7 @@ class LiveAudio {
   }
 
   private observe(observation: AcousticObservation): void {
-    liveSession().observe(observation);
+    this.session.observe(observation);
     this.set({ observations: [observation, ...this.state.observations].slice(0, 50) });
   }
 
@@ -290,7 +288,7 @@ class LiveAudio {
     this.setChannel(channel, status);
     if (channel === this.clockChannel && status.seconds - this.lastTick >= 1) {
       this.lastTick = status.seconds;
-      liveSession().tick(status.seconds);
+      this.session.tick(status.seconds);
     }
   }
 
@@ -305,8 +303,6 @@ class LiveAudio {
   async stop(options: { endCall?: boolean } = {}): Promise<void> {
     if (this.state.phase !== 'live' && this.state.phase !== 'starting') return;
     this.set({ phase: 'stopping' });
-    this.unsubscribeSession?.();
-    this.unsubscribeSession = null;
     // close() stops every channel at once; the audio context closes after the last words are in.
     const capture = this.capture;
     this.capture = null;
@@ -315,7 +311,7 @@ class LiveAudio {
     await Promise.all(SPEAKERS.map((channel) => this.recognizers[channel]?.close()));
     this.recognizers = {};
     this.set({ phase: 'idle' });
-    if (options.endCall !== false && this.callId && liveSession().getSnapshot().callId === this.callId) liveSession().end();
+    if (options.endCall !== false && this.callId && this.session.getSnapshot().callId === this.callId) this.session.end();
     this.callId = null;
     await closed;
     await getApi().setCaptureEnabled?.(false)?.catch(() => undefined);
@@ -323,4 +319,3 @@ class LiveAudio {
   }
 }
 
-export const liveAudio = new LiveAudio();

@@ -3,7 +3,7 @@ import { shouldOfferBreak, hardCallsInWindow } from '@core/reflection';
 import { subscribeOffers } from '../offers/reflectionOffers';
 import { getActiveProfile, subscribeActiveProfile } from '../profile/activeProfile';
 import { onStorageChange } from '../storage/changes';
-import { getDb } from '../storage/db';
+import { useServices } from '../ServicesProvider';
 import { hardCallEnds } from '../storage/queries';
 import { useSetting } from '../storage/useSetting';
 
@@ -13,6 +13,7 @@ import { useSetting } from '../storage/useSetting';
  * time a call ends.
  */
 export function CareBreak({ onBreathe }: { onBreathe?: () => void }) {
+  const { db } = useServices();
   const [ends, setEnds] = useState<number[]>([]);
   const [profile, setProfile] = useState(getActiveProfile);
   const dismissed = useSetting('careBreakDismissedAt');
@@ -23,7 +24,7 @@ export function CareBreak({ onBreathe }: { onBreathe?: () => void }) {
     let live = true;
     const load = () => {
       const since = Date.now() - profile.care.hardCallWindowMinutes * 60_000;
-      hardCallEnds(getDb(), since).then(
+      hardCallEnds(db, since).then(
         (found) => live && setEnds(found),
         () => undefined, // the break is a kindness, not a feature worth an error message
       );

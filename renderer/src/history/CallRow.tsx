@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { callClock, dateTimeWords, durationWords, summaryWords } from '../aftercall/format';
 import { reflectHref } from '../offers/reflectionOffers';
 import { Timeline } from '../aftercall/Timeline';
-import { getDb } from '../storage/db';
+import { useServices } from '../ServicesProvider';
 import { describeStorageError, type StorageProblem } from '../storage/errors';
 import { loadCallDetail, type CallDetail, type HistoryRow } from '../storage/queries';
 import { StorageNotice } from '../storage/StorageNotice';
@@ -17,6 +17,7 @@ function disclosureWords(call: HistoryRow['call']): string {
 
 /** One past call: a line that says what it held, opening to its timeline, reflection and transcript. */
 export function CallRow({ row }: { row: HistoryRow }) {
+  const { db } = useServices();
   const { call, reflection } = row;
   const [open, setOpen] = useState(false);
   const [detail, setDetail] = useState<CallDetail | null>(null);
@@ -24,7 +25,7 @@ export function CallRow({ row }: { row: HistoryRow }) {
 
   useEffect(() => {
     if (!open || detail) return;
-    loadCallDetail(getDb(), call.id).then(setDetail, (e: unknown) => setProblem(describeStorageError(e, 'opening this call')));
+    loadCallDetail(db, call.id).then(setDetail, (e: unknown) => setProblem(describeStorageError(e, 'opening this call')));
   }, [open, detail, call.id]);
 
   const panelId = `call-${call.id}`;

@@ -6,7 +6,7 @@ import '../care/care.css';
 import '../aftercall/aftercall.css';
 import { subscribeOffers } from '../offers/reflectionOffers';
 import { onStorageChange } from '../storage/changes';
-import { getDb } from '../storage/db';
+import { useServices } from '../ServicesProvider';
 import { describeStorageError, type StorageProblem } from '../storage/errors';
 import { countCalls, listCalls, trendRows, type HistoryRow } from '../storage/queries';
 import { StorageNotice } from '../storage/StorageNotice';
@@ -36,6 +36,7 @@ function nextDay(value: string): number | undefined {
 
 /** Past calls, the agent's own trend, and their data settings. Private to the agent. */
 export function HistoryView() {
+  const { db } = useServices();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [rows, setRows] = useState<HistoryRow[] | null>(null);
@@ -66,7 +67,6 @@ export function HistoryView() {
   useEffect(() => {
     if (rangeProblem) return;
     let live = true;
-    const db = getDb();
     const r = range();
     const trendSince = new Date(new Date().getFullYear(), new Date().getMonth(), new Date().getDate() - (TREND_DAYS - 1)).getTime();
     Promise.all([
@@ -96,7 +96,7 @@ export function HistoryView() {
     if (!rows?.length) return;
     const r = range();
     try {
-      const page = await listCalls(getDb(), {
+      const page = await listCalls(db, {
         ...(r.from !== undefined ? { from: r.from } : {}),
         ...(r.to !== undefined ? { to: r.to } : {}),
         before: rows[rows.length - 1]!.call.startedAt,

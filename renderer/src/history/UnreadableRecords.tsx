@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { announceStorageChange } from '../storage/changes';
-import { getDb } from '../storage/db';
+import { useServices } from '../ServicesProvider';
 import { describeStorageError, type StorageProblem } from '../storage/errors';
 import { StorageNotice } from '../storage/StorageNotice';
 import { deleteUnreadableRows, exportUnreadableRows, useUnreadableRows } from '../storage/unreadable';
@@ -16,6 +16,7 @@ const TABLE_WORDS: Record<string, string> = {
 
 /** Records that were skipped because they could not be read, with the agent's two choices for them. */
 export function UnreadableRecords() {
+  const { db } = useServices();
   const rows = useUnreadableRows();
   const [problem, setProblem] = useState<StorageProblem | null>(null);
   if (rows.length === 0) return null;
@@ -24,7 +25,7 @@ export function UnreadableRecords() {
 
   const remove = async () => {
     try {
-      await deleteUnreadableRows(getDb(), rows);
+      await deleteUnreadableRows(db, rows);
       setProblem(null);
       announceStorageChange();
     } catch (error) {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, retentionDaysProblem } from '@core/retention';
-import { runRetentionNow } from '../aftercall/start';
+import { useServices } from '../ServicesProvider';
 import { StorageNotice } from '../storage/StorageNotice';
 import { useSetting } from '../storage/useSetting';
 import { DataExitButtons } from './DataExitButtons';
@@ -8,6 +8,7 @@ import { useDataExits } from './dataExits';
 
 /** What Steady keeps, for how long, and the agent's two exits: take it all, or wipe it all. */
 export function YourData({ onDeleted }: { onDeleted: () => void }) {
+  const { afterCall } = useServices();
   const retention = useSetting('retention');
   const autoOpen = useSetting('openReflectionAfterCall');
   const [keep, setKeep] = useState(retention.value.keepTranscripts);
@@ -33,7 +34,7 @@ export function YourData({ onDeleted }: { onDeleted: () => void }) {
     setFormProblem(null);
     const next = { keepTranscripts: keep, transcriptDays: keep ? n : retention.value.transcriptDays };
     if (await retention.save(next)) {
-      const purged = await runRetentionNow();
+      const purged = await afterCall.runRetentionNow();
       setStatus(purged ? `Saved. Removed the words of ${purged} older call${purged === 1 ? '' : 's'}.` : 'Saved.');
     }
   };

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { clearOffers } from '../offers/reflectionOffers';
 import { dropAllDrafts } from '../aftercall/draft';
-import { getRecorder } from '../aftercall/start';
-import { getDb } from '../storage/db';
+import { useServices } from '../ServicesProvider';
 import { describeStorageError, type StorageProblem } from '../storage/errors';
 import { dropJournalsExcept } from '../storage/journal';
 import { deleteEverything, exportMyData } from '../storage/queries';
@@ -18,13 +17,14 @@ import { downloadText } from './download';
 export type DataExits = ReturnType<typeof useDataExits>;
 
 export function useDataExits(onDeleted?: () => void) {
+  const { db, afterCall } = useServices();
   const [problem, setProblem] = useState<StorageProblem | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
   const exportData = async (): Promise<void> => {
     try {
-      await getRecorder()?.flush().catch(() => undefined);
-      const json = await exportMyData(getDb(), Date.now());
+      await afterCall.recorder()?.flush().catch(() => undefined);
+      const json = await exportMyData(db, Date.now());
       downloadText(`steady-my-data-${new Date().toISOString().slice(0, 10)}.json`, json);
       setProblem(null);
       setStatus('Your data was exported. It includes your reflections: keep the file somewhere private.');
@@ -35,9 +35,9 @@ export function useDataExits(onDeleted?: () => void) {
 
   const wipe = async (): Promise<boolean> => {
     try {
-      await getRecorder()?.flush().catch(() => undefined);
-      await deleteEverything(getDb());
-      const live = getRecorder()?.liveCallId();
+      await afterCall.recorder()?.flush().catch(() => undefined);
+      await deleteEverything(db);
+      const live = afterCall.recorder()?.liveCallId();
       dropJournalsExcept(new Set(live ? [live] : []));
       dropPendingReflections();
       forgetUnreadableRows();

@@ -1,10 +1,10 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { formatCallFileError, type ReplayCall } from '../replay/callFile';
-import { replayController, useReplayController, useReplayStatus } from '../replay/controller';
+import { useReplayController, useReplayStatus } from '../replay/controller';
 import type { ReplaySpeed, ReplayStatus } from '../replay/player';
 import { CALL_VIEW_SPEEDS } from '../replay/speeds';
 import { PRACTICE_CALLS } from '../replay/practiceCalls';
-import { useCallSession } from '../session';
+import { useCallSession, useServices } from '../ServicesProvider';
 import type { CallSource } from '../session/types';
 import { clockText } from './format';
 
@@ -57,7 +57,8 @@ function statusText(status: ReplayStatus | null): string {
 
 /** Replay a bundled practice call or a labelled-call file into the live overlay. */
 export function ReplayPanel() {
-  const { file, fileErrors, player } = useReplayController();
+  const { replay: replayController } = useServices();
+  const { file, fileErrors, player } = useReplayController(replayController);
   const status = useReplayStatus(player);
   const call = useCallSession();
   // A replay would end the real call in progress: never do that from here.

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { liveAudio } from '../audio/liveAudio';
 import { dispatchCommand, onCommand, type AppCommand } from '../commands';
-import { callSession } from '../session';
+import type { Services } from '../services';
+import { useServices } from '../ServicesProvider';
 
 /** In-window shortcuts. Main sends its global shortcuts into the same command bus. */
 export interface Shortcut {
@@ -67,29 +67,17 @@ export function useKeyboardShortcuts(): void {
   }, []);
 }
 
-/**
- * A live call started from the overlay, a key, the tray or a global shortcut:
- * the call starts at once, and listening follows when the audio is set up
- * (the overlay says plainly when it is not). Ending the call stops capture
- * through the session's call-ended event.
- */
-function startLiveCall(): void {
-  callSession.start({ source: 'live' });
-  void liveAudio.listenToCall();
-}
-
-export function runSessionCommand(command: AppCommand): void {
-  const live = callSession.getSnapshot().status === 'live';
+/** Starting and ending a call go to the call controller, whichever button, key or tray item asked. */
+export function runSessionCommand({ session: callSession, calls }: Pick<Services, 'session' | 'calls'>, command: AppCommand): void {
   switch (command) {
     case 'call:start':
-      if (!live) startLiveCall();
+      calls.startLive();
       break;
     case 'call:end':
-      callSession.end();
+      calls.end();
       break;
     case 'call:toggle':
-      if (live) callSession.end();
-      else startLiveCall();
+      calls.toggle();
       break;
     case 'card:dismiss':
       callSession.dismissCard();
@@ -123,5 +111,6 @@ export function runSessionCommand(command: AppCommand): void {
 
 /** Acts on commands whichever view is showing: a global shortcut must work from any of them. */
 export function useSessionCommands(): void {
-  useEffect(() => onCommand(runSessionCommand), []);
+  const services = useServices();
+  useEffect(() => onCommand((command) => runSessionCommand(services, command)), [services]);
 }

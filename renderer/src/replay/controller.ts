@@ -1,6 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { callSession } from '../session';
-import type { CallSource } from '../session/types';
+import type { CallSession, CallSource } from '../session/types';
 import { parseCallFile, type CallFileError, type ReplayCall } from './callFile';
 import { createReplayPlayer, type ReplayPlayer } from './player';
 
@@ -19,50 +18,59 @@ export interface ReplayControllerState {
 
 /**
  * Lives outside React so a replay keeps playing, and the picked file stays
- * loaded, while the agent looks at another view.
+ * loaded, while the agent looks at another view. The composition root makes one per page.
  */
-let state: ReplayControllerState = { file: null, fileErrors: null, player: null };
-const listeners = new Set<() => void>();
+export function createReplayController(session: CallSession) {
+  let state: ReplayControllerState = { file: null, fileErrors: null, player: null };
+  const listeners = new Set<() => void>();
 
-function set(patch: Partial<ReplayControllerState>): void {
-  state = { ...state, ...patch };
-  for (const listener of [...listeners]) listener();
+  function set(patch: Partial<ReplayControllerState>): void {
+    state = { ...state, ...patch };
+    for (const listener of [...listeners]) listener();
+  }
+
+  return {
+    getState: (): ReplayControllerState => state,
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    /** Reads a picked file; on any error keeps what was loaded and reports every problem. */
+    loadFile(name: string, text: string): boolean {
+      const result = parseCallFile(text);
+      if (!result.ok) {
+        set({ fileErrors: { name, errors: result.errors } });
+        return false;
+      }
+      set({ file: { name, calls: result.calls }, fileErrors: null });
+      return true;
+    },
+
+    clearErrors(): void {
+      set({ fileErrors: null });
+    },
+
+    /** Readies a call for replay, stopping any replay already running. */
+    choose(call: ReplayCall, source: CallSource, title: string, pauseOnCard = false): ReplayPlayer {
+      const previous = state.player;
+      previous?.stop();
+      previous?.dispose();
+      const player = createReplayPlayer({ session, call, source, title, pauseOnCard });
+      set({ player });
+      return player;
+    },
+
+    /** Stops the replay that is playing, if any (the call controller's teardown). */
+    stop(): void {
+      state.player?.stop();
+    },
+  };
 }
 
-export const replayController = {
-  getState: (): ReplayControllerState => state,
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+export type ReplayController = ReturnType<typeof createReplayController>;
 
-  /** Reads a picked file; on any error keeps what was loaded and reports every problem. */
-  loadFile(name: string, text: string): boolean {
-    const result = parseCallFile(text);
-    if (!result.ok) {
-      set({ fileErrors: { name, errors: result.errors } });
-      return false;
-    }
-    set({ file: { name, calls: result.calls }, fileErrors: null });
-    return true;
-  },
-
-  clearErrors(): void {
-    set({ fileErrors: null });
-  },
-
-  /** Readies a call for replay, stopping any replay already running. */
-  choose(call: ReplayCall, source: CallSource, title: string, pauseOnCard = false): ReplayPlayer {
-    const previous = state.player;
-    previous?.stop();
-    previous?.dispose();
-    const player = createReplayPlayer({ session: callSession, call, source, title, pauseOnCard });
-    set({ player });
-    return player;
-  },
-};
-
-export function useReplayController(): ReplayControllerState {
+export function useReplayController(replayController: ReplayController): ReplayControllerState {
   return useSyncExternalStore(replayController.subscribe, replayController.getState);
 }
 

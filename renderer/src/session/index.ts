@@ -1,21 +1,19 @@
-import { useSyncExternalStore } from 'react';
 import { createCueEngine } from '@core/engine';
 import { getActiveProfile, subscribeActiveProfile } from '../profile/activeProfile';
 import { createCallSession } from './createCallSession';
-import type { CallSession, CallSessionSnapshot } from './types';
+import type { CallSession } from './types';
 
 export type * from './types';
 export { createCallSession } from './createCallSession';
 
-const session = createCallSession({ createEngine: createCueEngine, getProfile: getActiveProfile });
-
-// A new engine is built at each call start from the profile active then; between calls
-// the idle engine follows profile changes so the meters' idle reading matches the badge.
-subscribeActiveProfile(() => session.rebuildIdleEngine());
-
-/** The renderer's one call session, fed by replay and the live recogniser alike. */
-export const callSession: CallSession = session;
-
-export function useCallSession(): CallSessionSnapshot {
-  return useSyncExternalStore(callSession.subscribe, callSession.getSnapshot);
+/**
+ * The page's call session, built from the active profile. The composition root
+ * (services.ts) makes one per page; the returned function unhooks it.
+ */
+export function createAppSession(): { session: CallSession; dispose: () => void } {
+  const session = createCallSession({ createEngine: createCueEngine, getProfile: getActiveProfile });
+  // A new engine is built at each call start from the profile active then; between calls
+  // the idle engine follows profile changes so the meters' idle reading matches the badge.
+  const dispose = subscribeActiveProfile(() => session.rebuildIdleEngine());
+  return { session, dispose };
 }

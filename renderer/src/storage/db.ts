@@ -53,21 +53,13 @@ export function onConnectionLost(db: SteadyDb, listener: (deleted: boolean) => v
 
 export const DATA_TABLES = ['calls', 'segments', 'cueChanges', 'cards', 'reflections', 'settings'] as const;
 
-let shared: SteadyDb | null = null;
-/** The app's one database connection. */
-export function getDb(): SteadyDb {
-  if (!shared) {
-    shared = new SteadyDb();
-    // Another window holds an older version open: say so instead of waiting silently.
-    shared.on('blocked', () => reportStorageProblem(describeStorageError({ name: 'BlockedError', message: 'blocked' }, 'opening your saved calls')));
-    shared.on('ready', () => {
-      if (getStorageProblemKind() === 'blocked') reportStorageProblem(null);
-    });
-  }
-  return shared;
-}
-
-/** Tests swap in a database of their own (fake-indexeddb, a fresh name). */
-export function setDb(db: SteadyDb | null): void {
-  shared = db;
+/** Opens the app's database; the composition root (services.ts) makes the page's one. */
+export function openAppDb(): SteadyDb {
+  const db = new SteadyDb();
+  // Another window holds an older version open: say so instead of waiting silently.
+  db.on('blocked', () => reportStorageProblem(describeStorageError({ name: 'BlockedError', message: 'blocked' }, 'opening your saved calls')));
+  db.on('ready', () => {
+    if (getStorageProblemKind() === 'blocked') reportStorageProblem(null);
+  });
+  return db;
 }

@@ -6,7 +6,7 @@ import { holdCallLock } from './callLock';
 import { announceStorageChange } from './changes';
 import { setCallSaving } from './callSaving';
 import { writeCallBatch } from './callWrite';
-import { getDb, onConnectionLost, type SteadyDb } from './db';
+import { onConnectionLost, type SteadyDb } from './db';
 import { describeStorageError, type StorageProblem } from './errors';
 import { CallJournal, defaultJournalStore, type JournalContents, type JournalStore } from './journal';
 import type { CallRecord, CardRecord } from './records';
@@ -21,7 +21,7 @@ import { getStorageProblem, reportStorageProblem, untilSettledOrTroubled } from 
  * they are journaled, so nothing unredacted ever reaches the disk.
  */
 export interface RecorderOptions {
-  db?: SteadyDb;
+  db: SteadyDb;
   now?: () => number;
   /** Longest time an event waits in memory before it is written. */
   flushMs?: number;
@@ -49,8 +49,8 @@ function cardKey(record: ShownCardRecord): string {
   return `${record.shown.card.id}@${record.shown.shownAt}`;
 }
 
-export function startRecorder(session: Pick<CallSession, 'onEvent'>, options: RecorderOptions = {}): Recorder {
-  const db = options.db ?? getDb();
+export function startRecorder(session: Pick<CallSession, 'onEvent'>, options: RecorderOptions): Recorder {
+  const db = options.db;
   const now = options.now ?? Date.now;
   const flushMs = options.flushMs ?? 250;
   const lifecycle = options.lifecycle ?? (typeof window === 'undefined' ? undefined : window);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { getDb } from './db';
+import { useServices } from '../ServicesProvider';
 import { describeStorageError, type StorageProblem } from './errors';
 import { readSetting, settingDefault, writeSetting, type SettingKey, type Settings } from './settings';
 
@@ -10,6 +10,7 @@ import { readSetting, settingDefault, writeSetting, type SettingKey, type Settin
 const changed = new Set<() => void>();
 
 export function useSetting<K extends SettingKey>(key: K) {
+  const { db } = useServices();
   const [value, setValue] = useState<Settings[K]>(() => settingDefault(key));
   const [loaded, setLoaded] = useState(false);
   const [problem, setProblem] = useState<StorageProblem | null>(null);
@@ -17,7 +18,7 @@ export function useSetting<K extends SettingKey>(key: K) {
   useEffect(() => {
     let live = true;
     const load = () =>
-      readSetting(getDb(), key).then(
+      readSetting(db, key).then(
         (v) => {
           if (!live) return;
           setValue(v);
@@ -36,7 +37,7 @@ export function useSetting<K extends SettingKey>(key: K) {
   const save = useCallback(
     async (next: Settings[K]): Promise<boolean> => {
       try {
-        await writeSetting(getDb(), key, next);
+        await writeSetting(db, key, next);
         setProblem(null);
         for (const reload of [...changed]) reload();
         return true;
