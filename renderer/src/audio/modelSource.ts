@@ -79,6 +79,6 @@ export async function findModelSource(): Promise<ModelSource | null> {
 export async function modelFromFile(file: File): Promise<ModelSource> {
   const name = file.name.replace(/\.(zip|tar\.gz|tgz)$/i, '') || 'model';
   const archive = await modelArchiveFromFile(file, name);
-  const url = URL.createObjectURL(new Blob([archive as Uint8Array<ArrayBuffer>], { type: 'application/gzip' }));
+  const url = URL.createObjectURL(archive);
   return { name, url, checked: true };
 }

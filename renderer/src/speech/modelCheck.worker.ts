@@ -6,14 +6,17 @@ import { SpeechModelError } from './modelErrors';
 import type { CheckReply, CheckRequest } from './modelCheckProtocol';
 
 /**
- * Checks a model archive off the window's main thread. A URL is read as it
- * streams in: gunzip, tar headers, and only conf/mfcc.conf kept, so memory
- * stays flat whatever the model's size. A picked file is unpacked within
- * limits, checked and, if it is a zip, repacked as the tar.gz the recogniser loads.
+ * Checks a model archive off the window's main thread. A URL is read once, as
+ * it streams in: gunzip, tar headers, and of the unpacked files only
+ * conf/mfcc.conf kept, so an archive that unpacks to far more than it weighs
+ * costs no memory. The compressed bytes are kept and handed back, so that the
+ * recogniser loads what was checked instead of reading the file a second time.
+ * A picked file is unpacked within limits, checked and, if it is a zip,
+ * repacked as the tar.gz the recogniser loads.
  */
 declare const self: DedicatedWorkerGlobalScope;
 
-async function check(url: string): Promise<{ root: string }> {
+async function check(url: string): Promise<{ root: string; archive: Blob }> {
   let response: Response;
   try {
     response = await fetch(url, { cache: 'no-store' });
@@ -32,6 +35,7 @@ async function check(url: string): Promise<{ root: string }> {
     }
   });
   const reader = response.body.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let first = true;
   let bytes = 0;
   for (;;) {
@@ -43,6 +47,7 @@ async function check(url: string): Promise<{ root: string }> {
       }
       first = false;
       bytes += value.length;
+      chunks.push(value);
       try {
         gunzip.push(value, false);
       } catch {
@@ -69,19 +74,20 @@ async function check(url: string): Promise<{ root: string }> {
   } catch {
     throw new SpeechModelError('corrupt', '');
   }
-  return checkModelEntries(entries);
+  const { root } = checkModelEntries(entries);
+  return { root, archive: new Blob(chunks, { type: 'application/gzip' }) };
 }
 
 async function handle(request: CheckRequest): Promise<CheckReply> {
   if (request.kind === 'url') return { id: request.id, ok: true, ...(await check(request.url)) };
   const archive = modelArchiveFromBytes(new Uint8Array(await request.file.arrayBuffer()), request.name);
-  return { id: request.id, ok: true, root: request.name, archive };
+  return { id: request.id, ok: true, root: request.name, archive: new Blob([archive as Uint8Array<ArrayBuffer>], { type: 'application/gzip' }) };
 }
 
 self.onmessage = (event: MessageEvent<CheckRequest>) => {
   const { id } = event.data;
   handle(event.data).then(
-    (reply) => self.postMessage(reply, reply.ok && reply.archive ? [reply.archive.buffer] : []),
+    (reply) => self.postMessage(reply),
     (error: unknown) => {
       const reply: CheckReply =
         error instanceof SpeechModelError

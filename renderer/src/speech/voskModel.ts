@@ -1,6 +1,7 @@
 import type { Model } from 'vosk-browser';
 import type { Milliseconds } from '@core/units';
-import { checkedBefore, checkModelUrl, rememberChecked } from './modelCheckClient';
+import { cachedModelKey, forgetModelKey, rememberModelKey } from './modelCacheKeys';
+import { checkModelUrl } from './modelCheckClient';
 import { classifyWorkerError, isStrayWorkerError, modelError, SpeechModelError } from './modelErrors';
 
 export type VoskModel = Model;
@@ -8,23 +9,50 @@ export type VoskModel = Model;
 export interface LoadOptions {
   /** The worker's own load can hang on some failures; give up after this long. */
   timeout?: Milliseconds;
-  /** Skip the pre-check when this exact (versioned) URL was checked before. */
+  /** The URL holds bytes already checked (a picked file's blob: URL): load it as it is. */
   skipCheck?: boolean;
 }
 
 /**
- * Load a model into vosk-browser's worker. createModel() never settles when
- * loading fails, so this listens for the Model's 'load' and 'error' events
- * itself and adds a timeout; on any failure the worker is terminated.
+ * Load a model, reading its file at most once. On a first start the archive
+ * is read and checked in a worker and vosk-browser loads those same bytes; on
+ * later starts vosk's own cache serves it and nothing is read (see
+ * modelCacheKeys.ts). If that cache has gone, the model is read and checked again.
  */
 export async function loadVoskModel(url: string, options: LoadOptions = {}): Promise<VoskModel> {
   const absolute = new URL(url, location.href).href; // the worker runs from a blob: URL and cannot resolve relative ones
-  if (!options.skipCheck && !checkedBefore(absolute)) await checkModelUrl(absolute);
+  if (options.skipCheck) return startModel(absolute, options);
+  const key = cachedModelKey(absolute);
+  if (key) {
+    try {
+      return await startModel(key, options);
+    } catch (error) {
+      if (error instanceof SpeechModelError && (error.problem === 'memory' || error.problem === 'timeout')) throw error;
+      forgetModelKey(absolute);
+    }
+  }
+  const checked = URL.createObjectURL(await checkModelUrl(absolute));
+  try {
+    const model = await startModel(checked, options);
+    rememberModelKey(absolute, checked);
+    return model;
+  } finally {
+    // vosk has copied the archive into its own storage by now (or failed): the bytes can go.
+    URL.revokeObjectURL(checked);
+  }
+}
+
+/**
+ * Start vosk-browser's worker on a model. createModel() never settles when
+ * loading fails, so this listens for the Model's 'load' and 'error' events
+ * itself and adds a timeout; on any failure the worker is terminated.
+ */
+async function startModel(url: string, options: LoadOptions): Promise<VoskModel> {
   // vosk-browser is large (WASM inlined); load it only when speech is wanted.
   const { Model } = await import('vosk-browser');
   let model: Model;
   try {
-    model = new Model(absolute);
+    model = new Model(url);
   } catch (error) {
     throw modelError('worker', error instanceof Error ? error.message : String(error));
   }
@@ -41,10 +69,7 @@ export async function loadVoskModel(url: string, options: LoadOptions = {}): Pro
     };
     const timer = setTimeout(() => settle(modelError('timeout')), options.timeout ?? 60_000);
     model.on('load', (message) => {
-      if ('result' in message && message.result) {
-        rememberChecked(absolute);
-        settle(null);
-      }
+      if ('result' in message && message.result) settle(null);
       else settle(modelError('unknown', 'the speech engine reported that loading failed'));
     });
     model.on('error', (message) => {
