@@ -36,23 +36,26 @@ export function TrendChart({ days }: { days: readonly TrendDay[] }) {
 
   return (
     <figure className="trend" data-testid="trend">
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={label}>
-        <line x1={LEFT} x2={W - RIGHT} y1={TOP + plotH} y2={TOP + plotH} className="trend-axis" />
-        {days.map((d, i) =>
-          d.hardCalls > 0 ? (
-            <rect key={d.day} x={xMid(i) - slot * 0.3} width={slot * 0.6} y={yHard(d.hardCalls)} height={TOP + plotH - yHard(d.hardCalls)} className="trend-bar" />
-          ) : null,
-        )}
-        {segments.filter((s) => s.length > 1).map((s, i) => (
-          <polyline key={i} points={s.join(' ')} className="trend-line" />
-        ))}
-        {days.map((d, i) => (d.stress === null ? null : <circle key={d.day} cx={xMid(i)} cy={yStress(d.stress)} r={2.8} className="trend-dot" />))}
-        <text x={2} y={TOP + 8} className="trend-tick">{maxHard}</text>
-        <text x={W - RIGHT + 3} y={TOP + 8} className="trend-tick">5</text>
-        <text x={W - RIGHT + 3} y={TOP + plotH} className="trend-tick">1</text>
-        <text x={LEFT} y={H - 3} className="trend-tick">{days[0] ? dayLabel(days[0].day) : ''}</text>
-        <text x={W - RIGHT} y={H - 3} textAnchor="end" className="trend-tick">today</text>
-      </svg>
+      {/* Scale labels are HTML over the drawing, not SVG text: the drawing shrinks with a narrow window, the labels must not. */}
+      <div className="trend-plot">
+        <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={label}>
+          <line x1={LEFT} x2={W - RIGHT} y1={TOP + plotH} y2={TOP + plotH} className="trend-axis" />
+          {days.map((d, i) =>
+            d.hardCalls > 0 ? (
+              <rect key={d.day} x={xMid(i) - slot * 0.3} width={slot * 0.6} y={yHard(d.hardCalls)} height={TOP + plotH - yHard(d.hardCalls)} className="trend-bar" />
+            ) : null,
+          )}
+          {segments.filter((s) => s.length > 1).map((s, i) => (
+            <polyline key={i} points={s.join(' ')} className="trend-line" />
+          ))}
+          {days.map((d, i) => (d.stress === null ? null : <circle key={d.day} cx={xMid(i)} cy={yStress(d.stress)} r={2.8} className="trend-dot" />))}
+        </svg>
+        <span className="trend-tick trend-tick-top-left" aria-hidden="true">{maxHard}</span>
+        <span className="trend-tick trend-tick-top-right" aria-hidden="true">5</span>
+        <span className="trend-tick trend-tick-mid-right" aria-hidden="true">1</span>
+        <span className="trend-tick trend-tick-bottom-left" aria-hidden="true">{days[0] ? dayLabel(days[0].day) : ''}</span>
+        <span className="trend-tick trend-tick-bottom-right" aria-hidden="true">today</span>
+      </div>
       <figcaption className="small">
         <span className="trend-key trend-key-bar" aria-hidden="true" /> bars: hard calls a day (left scale) ·{' '}
         <span className="trend-key trend-key-dot" aria-hidden="true" /> dots: your stress check-in, 1 to 5 (right scale)
