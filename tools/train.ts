@@ -16,7 +16,7 @@ import { hashString, hashStart } from '@core/model/hashing';
 import { loadCueModel } from '@core/model/model';
 import { MODEL_CUES, type ModelCue } from '@core/model/types';
 import { assertShippable, readCallsFile, trainingRows, type LoadedSet, type TrainingRow } from './train/data';
-import { fitPlatt, trainLogistic, type TrainSettings, type TrainedCue } from './train/logistic';
+import { fitPlatt, rowLogit, trainLogistic, type TrainSettings, type TrainedCue } from './train/logistic';
 import { buildModelFile } from './train/modelFile';
 import { featuriseAll } from './train/rows';
 import { chooseSettings } from './train/settings';
@@ -122,9 +122,7 @@ function main(): void {
     const y: number[] = [];
     for (let r = 0; r < rows.length; r++) {
       if (!calib[r] || labels[r] < 0) continue;
-      let s = t.bias;
-      for (let k = features.offsets[r]; k < features.offsets[r + 1]; k++) s += t.weights[features.index[k]] * features.value[k];
-      z.push(s);
+      z.push(rowLogit(features, t, r));
       y.push(labels[r]);
     }
     const platt = fitPlatt(Float64Array.from(z), Uint8Array.from(y));

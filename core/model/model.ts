@@ -59,11 +59,3 @@ export function rawLogits(model: CueModel, v: FeatureVector, out: Record<ModelCu
   out.distress = d;
   out.hostility = h;
 }
-
-/** The utterance's raw log-odds for one cue, before calibration and context. */
-export function rawLogit(model: CueModel, cue: ModelCue, v: FeatureVector): number {
-  const w = model.weights[cue];
-  let z = model.bias[cue];
-  for (let k = 0; k < v.count; k++) z += w[v.index[k]] * v.value[k];
-  return z;
-}

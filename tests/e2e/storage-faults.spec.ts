@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { choosePractice, openOverlay, readScenario, recordCards, screenshot, waitForFinished } from './overlayHarness';
+import { choosePractice, openOverlay, play, readScenario, recordCards, screenshot, waitForFinished } from './overlayHarness';
 import { nextUntil } from './reflectionSteps';
 import { countRows, deleteDatabase, holdOldVersion, putRaw, releaseOldVersion } from './storageHarness';
 
@@ -20,9 +20,7 @@ let controlCueChanges = 0;
 async function startPractice(page: Page): Promise<void> {
   await openOverlay(page);
   await choosePractice(page, PRACTICE);
-  await page.getByRole('radio', { name: '4×' }).check();
-  await page.getByRole('checkbox', { name: 'Pause at each new card' }).setChecked(false);
-  await page.getByTestId('replay-play').click();
+  await play(page, '4×');
   await expect(page.getByTestId('call-status')).toHaveAttribute('data-status', 'live');
 }
 
@@ -53,9 +51,7 @@ test.beforeAll(async ({ browser }) => {
   await recordCards(page);
   await openOverlay(page);
   await choosePractice(page, PRACTICE);
-  await page.getByRole('radio', { name: 'Fastest' }).check();
-  await page.getByRole('checkbox', { name: 'Pause at each new card' }).setChecked(false);
-  await page.getByTestId('replay-play').click();
+  await play(page, 'Fastest');
   await waitForFinished(page);
   await expect.poll(() => countRows(page, 'segments')).toBe(SEGMENTS);
   controlCueChanges = await countRows(page, 'cueChanges');
@@ -159,9 +155,7 @@ test('the database is deleted by another tab mid-call: the call is written again
 test('one damaged record: History still opens, says 1 record could not be read, lets it be exported or deleted, and Delete everything works', async ({ page }, testInfo) => {
   await openOverlay(page);
   await choosePractice(page, PRACTICE);
-  await page.getByRole('radio', { name: 'Fastest' }).check();
-  await page.getByRole('checkbox', { name: 'Pause at each new card' }).setChecked(false);
-  await page.getByTestId('replay-play').click();
+  await play(page, 'Fastest');
   await waitForFinished(page);
   await expect.poll(() => countRows(page, 'calls')).toBe(1);
   await putRaw(page, 'calls', { id: 'call-damaged', startedAt: Date.now() - 60_000, endedAt: Date.now(), source: 'live', title: null, duration: 30, summary: null, hard: 0 });

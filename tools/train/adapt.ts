@@ -9,7 +9,7 @@ import { MODEL_CUES, type ModelCue } from '@core/model/types';
 import { DEFAULT_PROFILE, parseProfileText, serializeProfile, type AdaptedModel, type Profile } from '@core/profile';
 import { createUtteranceScorer } from '@core/scoring';
 import { readCallsFile } from './data';
-import { fitPlatt, trainLogistic, type TrainSettings } from './logistic';
+import { fitPlatt, rowLogit, trainLogistic, type TrainSettings } from './logistic';
 import { featuriseAll } from './rows';
 import { withRising } from './settings';
 
@@ -80,13 +80,8 @@ export function adaptToCalls(files: readonly string[], baseProfile: string | und
       keptAsWas.push({ cue, why: `only ${positives} customer turns labelled ${cue} in the calls learnt from (at least ${MIN_LABELLED_TURNS} needed)` });
     } else {
       trained = trainLogistic(features, y, weight, use, FEATURE_DIM, ADAPT_SETTINGS, seed, trained);
-      const z = new Float64Array(turns.length);
-      for (let r = 0; r < turns.length; r++) {
-        let s = trained.bias;
-        for (let k = features.offsets[r]; k < features.offsets[r + 1]; k++) s += trained.weights[features.index[k]] * features.value[k];
-        z[r] = s;
-      }
-      platt = fitPlatt(z, Uint8Array.from(y));
+      const cueNow = trained;
+      platt = fitPlatt(Float64Array.from(turns, (_, r) => rowLogit(features, cueNow, r)), Uint8Array.from(y));
       adapted.push(cue);
     }
     cues[cue] = { bias: Number(trained.bias.toPrecision(9)), weights: encodeWeights(trained.weights), platt: { a: Number(platt.a.toPrecision(9)), b: Number(platt.b.toPrecision(9)) } };

@@ -77,6 +77,13 @@ export function trainLogistic(rows: SparseRows, labels: Int8Array, rowWeight: Fl
   return { weights: Float32Array.from(w), bias };
 }
 
+/** A trained cue's raw log-odds for row r. */
+export function rowLogit(rows: SparseRows, cue: TrainedCue, r: number): number {
+  let z = cue.bias;
+  for (let k = rows.offsets[r]; k < rows.offsets[r + 1]; k++) z += cue.weights[rows.index[k]] * rows.value[k];
+  return z;
+}
+
 /** Platt scaling: fits p = sigmoid(a z + b) to held-out rows by Newton's method. */
 export function fitPlatt(z: Float64Array, y: Uint8Array): { a: number; b: number } {
   let a = 1;
