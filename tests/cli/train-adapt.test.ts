@@ -86,6 +86,20 @@ describe('npm run train -- --out-profile', () => {
     expect(() => readFileSync(out)).toThrow();
   });
 
+  it('refuses calls in another language, saying so, and writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'steady-adapt-fr-'));
+    const FR = ['je ne sais plus quoi faire avec cette facture', 'vous ne m’écoutez jamais, c’est inadmissible', 'pouvez-vous vérifier la date pour moi', 'merci beaucoup, c’est tout pour aujourd’hui'];
+    const lines = Array.from({ length: 60 }, (_, i) =>
+      JSON.stringify({ id: `fr-${i}`, segments: [{ speaker: 'customer', start: 0, end: 3, text: FR[i % 4], label: i % 4 === 1 ? 'hostility' : i % 4 === 0 ? 'distress' : 'none' }] }),
+    );
+    writeFileSync(join(dir, 'fr.jsonl'), `${lines.join('\n')}\n`);
+    const out = join(dir, 'ours.json');
+    const r = run('--calls', join(dir, 'fr.jsonl'), '--out-profile', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/do not look like English/);
+    expect(() => readFileSync(out)).toThrow();
+  });
+
   it('sizes the profile field for exactly one weight per feature slot of the cue model', () => {
     expect(ADAPTED_WEIGHTS_CHARS).toBe(Math.ceil((FEATURE_DIM * 2) / 3) * 4);
   });

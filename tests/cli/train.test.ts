@@ -7,8 +7,8 @@ import { FEATURE_DIM } from '@core/model/features';
 import { DEFAULT_PROFILE } from '@core/profile';
 import { createUtteranceScorer } from '@core/scoring';
 import { assertShippable, readCallsFile, trainingRows } from '../../tools/train/data';
-import { trainLogistic } from '../../tools/train/logistic';
-import { featuriseAll } from '../../tools/train/rows';
+import { trainLogistic } from '@core/training/logistic';
+import { featuriseAll } from '@core/training/rows';
 
 function callsFile(source: string, lines: Array<[string, string]>): string {
   const dir = mkdtempSync(join(tmpdir(), 'steady-train-'));

@@ -6,7 +6,7 @@ import type { CueModel, CueModelFile } from '@core/model/types';
 import type { Profile } from '@core/profile';
 import { inRecogniserForm } from '../calibrate';
 import { SHIPPABLE_SOURCES } from './data';
-import type { TrainSettings } from './logistic';
+import type { TrainSettings } from '@core/training/logistic';
 import type { ChosenSettings } from './settings';
 
 export interface CardInput {

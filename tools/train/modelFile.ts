@@ -1,7 +1,7 @@
 import { encodeWeights } from '@core/model/codec';
 import { DENSE_FEATURES, HASH_BITS } from '@core/model/features';
 import { CUE_MODEL_FORMAT, CUE_MODEL_VERSION, type ContextSettings, type CueModelFile, type ModelCue } from '@core/model/types';
-import type { TrainedCue } from './logistic';
+import type { TrainedCue } from '@core/training/logistic';
 
 export interface TrainedSet {
   file: string;

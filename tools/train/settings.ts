@@ -6,6 +6,7 @@ import { createCueScorer, hearAgentTurn, newConversationContext } from '@core/mo
 import { contextShare } from '@core/model/context';
 import type { ContextSettings, CueModel, ModelCue } from '@core/model/types';
 import type { Profile } from '@core/profile';
+import { withRising } from '@core/training/thresholds';
 
 /**
  * Chooses the settings that are not weights (context and thresholds) on the dev
@@ -157,8 +158,4 @@ export function chooseSettings(sets: readonly DevSet[], model: CueModel, profile
     minHold: b.hold,
     f1,
   };
-}
-
-export function withRising(profile: Profile, cue: Cue, rising: number): Profile {
-  return { ...profile, thresholds: { ...profile.thresholds, [cue]: { watch: rising / 2, rising, high: Math.max(profile.thresholds[cue].high, rising) } } };
 }

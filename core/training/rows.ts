@@ -1,5 +1,6 @@
-import { extractFeatures, newFeatureVector } from '@core/model/features';
-import type { UtteranceScorer } from '@core/scoring';
+import { extractFeatures, newFeatureVector } from '../model/features';
+import type { UtteranceScorer } from '../scoring';
+import { runToEnd } from './steps';
 
 /** Every training utterance's features, packed: row r is offsets[r] .. offsets[r + 1]. */
 export interface SparseRows {
@@ -9,7 +10,15 @@ export interface SparseRows {
   value: Float32Array;
 }
 
+/** Rows featurised between progress reports. */
+const TEXTS_PER_STEP = 2048;
+
 export function featuriseAll(texts: readonly string[], rules: UtteranceScorer): SparseRows {
+  return runToEnd(featuriseSteps(texts, rules));
+}
+
+/** Featurising as steps: each `yield` reports the texts done so far. */
+export function* featuriseSteps(texts: readonly string[], rules: UtteranceScorer): Generator<number, SparseRows, void> {
   const v = newFeatureVector();
   const offsets = new Uint32Array(texts.length + 1);
   let capacity = texts.length * 200;
@@ -31,6 +40,7 @@ export function featuriseAll(texts: readonly string[], rules: UtteranceScorer): 
     value.set(v.value.subarray(0, v.count), k);
     k += v.count;
     offsets[r + 1] = k;
+    if ((r + 1) % TEXTS_PER_STEP === 0) yield r + 1;
   }
   return { count: texts.length, offsets, index: index.subarray(0, k), value: value.subarray(0, k) };
 }

@@ -4,6 +4,7 @@
  * the same weights, bit for bit.
  */
 import type { SparseRows } from './rows';
+import { runToEnd } from './steps';
 
 export interface TrainSettings {
   epochs: number;
@@ -42,8 +43,15 @@ export interface TrainedCue {
   bias: number;
 }
 
-/** `labels[r]`: 1, 0, or -1 for a row that says nothing about this cue (skipped). `rowWeight`: per-row weight (source balance). */
-export function trainLogistic(rows: SparseRows, labels: Int8Array, rowWeight: Float32Array, use: Uint8Array, dim: number, settings: TrainSettings, seed: number, init?: TrainedCue): TrainedCue {
+/** How many rows a training step covers between progress reports: small enough for a worker to stay responsive to "cancel". */
+export const ROWS_PER_STEP = 4096;
+
+/**
+ * Training as steps: each `yield` reports the rows seen so far (all epochs
+ * counted), so a worker can post progress and notice a cancel between steps.
+ * `labels[r]`: 1, 0, or -1 for a row that says nothing about this cue (skipped). `rowWeight`: per-row weight (source balance).
+ */
+export function* trainLogisticSteps(rows: SparseRows, labels: Int8Array, rowWeight: Float32Array, use: Uint8Array, dim: number, settings: TrainSettings, seed: number, init?: TrainedCue): Generator<number, TrainedCue, void> {
   // From a model already trained (adapting it to new calls), or from zero.
   const w = init ? Float64Array.from(init.weights) : new Float64Array(dim);
   // Adapting: start AdaGrad's sums at 1, so the first steps nudge the weights rather than overwrite them.
@@ -51,30 +59,40 @@ export function trainLogistic(rows: SparseRows, labels: Int8Array, rowWeight: Fl
   let bias = init?.bias ?? 0;
   let biasG2 = init ? 1 : 1e-6;
   const lr = settings.learningRate;
+  let seen = 0;
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
     const order = shuffled(rows.count, seed + epoch);
-    for (let o = 0; o < order.length; o++) {
-      const r = order[o];
-      if (!use[r] || labels[r] < 0) continue;
-      const from = rows.offsets[r];
-      const to = rows.offsets[r + 1];
-      let z = bias;
-      for (let k = from; k < to; k++) z += w[rows.index[k]] * rows.value[k];
-      const y = labels[r];
-      const p = 1 / (1 + Math.exp(-z));
-      const weight = rowWeight[r] * (y === 1 ? settings.positiveWeight : 1);
-      const g = (p - y) * weight;
-      for (let k = from; k < to; k++) {
-        const i = rows.index[k];
-        const gi = g * rows.value[k] + settings.l2 * w[i];
-        g2[i] += gi * gi;
-        w[i] -= (lr * gi) / Math.sqrt(g2[i]);
+    for (let start = 0; start < order.length; start += ROWS_PER_STEP) {
+      const end = Math.min(order.length, start + ROWS_PER_STEP);
+      for (let o = start; o < end; o++) {
+        const r = order[o];
+        if (!use[r] || labels[r] < 0) continue;
+        const from = rows.offsets[r];
+        const to = rows.offsets[r + 1];
+        let z = bias;
+        for (let k = from; k < to; k++) z += w[rows.index[k]] * rows.value[k];
+        const y = labels[r];
+        const p = 1 / (1 + Math.exp(-z));
+        const weight = rowWeight[r] * (y === 1 ? settings.positiveWeight : 1);
+        const g = (p - y) * weight;
+        for (let k = from; k < to; k++) {
+          const i = rows.index[k];
+          const gi = g * rows.value[k] + settings.l2 * w[i];
+          g2[i] += gi * gi;
+          w[i] -= (lr * gi) / Math.sqrt(g2[i]);
+        }
+        biasG2 += g * g;
+        bias -= (lr * g) / Math.sqrt(biasG2);
       }
-      biasG2 += g * g;
-      bias -= (lr * g) / Math.sqrt(biasG2);
+      seen += end - start;
+      yield seen;
     }
   }
   return { weights: Float32Array.from(w), bias };
+}
+
+export function trainLogistic(rows: SparseRows, labels: Int8Array, rowWeight: Float32Array, use: Uint8Array, dim: number, settings: TrainSettings, seed: number, init?: TrainedCue): TrainedCue {
+  return runToEnd(trainLogisticSteps(rows, labels, rowWeight, use, dim, settings, seed, init));
 }
 
 /** A trained cue's raw log-odds for row r. */

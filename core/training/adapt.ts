@@ -1,0 +1,148 @@
+import { evaluateScored, scoreCalls, type EvaluationResult } from '../evaluation';
+import type { LabelledCall } from '../labelledCall';
+import { createCueScorer, cueModelFor } from '../model';
+import { encodeWeights } from '../model/codec';
+import { FEATURE_DIM } from '../model/features';
+import { hashStart, hashString } from '../model/hashing';
+import { MODEL_CUES, type ModelCue } from '../model/types';
+import type { AdaptedModel, Profile } from '../profile';
+import { createUtteranceScorer } from '../scoring';
+import { checkEnglish } from './language';
+import { fitPlatt, rowLogit, trainLogisticSteps, type TrainSettings } from './logistic';
+import { featuriseSteps } from './rows';
+import { withRising } from './thresholds';
+
+/**
+ * Adapts the cue model Steady ships to an organisation's own labelled calls,
+ * on this machine: the organisation owns its data, so any licence is fine. One
+ * call in five (by a hash of its id) is held out, and the before/after figures
+ * are measured on that part only. The result travels in the profile (weights,
+ * never words). Shared by `npm run train -- --calls` and the workbench's worker.
+ */
+
+/** Fewer labelled customer turns than this for a cue, and that cue is left as it was. */
+export const MIN_LABELLED_TURNS = 20;
+const HOLD_OUT = 5;
+export const ADAPT_SETTINGS: TrainSettings = { epochs: 3, learningRate: 0.03, l2: 1e-6, positiveWeight: 2 };
+const RISING = [0.15, 0.175, 0.2, 0.225, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+
+/** A problem with the calls themselves: the message is for the supervisor, and nothing was changed. */
+export class AdaptError extends Error {
+  override name = 'AdaptError';
+}
+
+export type AdaptStage = 'reading' | 'learning distress' | 'learning hostility' | 'choosing thresholds' | 'measuring';
+
+export interface AdaptProgress {
+  stage: AdaptStage;
+  /** Of the whole run, 0 to 1. */
+  fraction: number;
+}
+
+export interface AdaptReport {
+  trainCalls: number;
+  heldOutCalls: number;
+  adapted: ModelCue[];
+  keptAsWas: Array<{ cue: ModelCue; why: string }>;
+  before: EvaluationResult;
+  after: EvaluationResult;
+  /** The base profile with the adapted model and its alert lines. */
+  profile: Profile;
+  /** Which of the given calls were held out (measured, never learnt from). */
+  heldOutIds: string[];
+}
+
+export interface AdaptOptions {
+  seed: number;
+  /** The day the profile says it was trained, as YYYY-MM-DD. */
+  date: string;
+}
+
+export function isHeldOut(id: string): boolean {
+  return hashString(hashStart(77), id) % HOLD_OUT === 0;
+}
+
+function customerTurns(calls: readonly LabelledCall[]): Array<{ text: string; label: string }> {
+  return calls.flatMap((c) => c.segments.filter((s) => s.speaker === 'customer' && s.text.trim() !== '').map((s) => ({ text: s.text, label: s.label ?? 'none' })));
+}
+
+// Share of the run each stage takes, measured on dailydialog-train, so the bar moves evenly.
+const SHARE: Record<AdaptStage, number> = { reading: 0.15, 'learning distress': 0.3, 'learning hostility': 0.3, 'choosing thresholds': 0.15, measuring: 0.1 };
+const STAGES = Object.keys(SHARE) as AdaptStage[];
+function progress(stage: AdaptStage, within: number): AdaptProgress {
+  const before = STAGES.slice(0, STAGES.indexOf(stage)).reduce((sum, s) => sum + SHARE[s], 0);
+  return { stage, fraction: Math.min(1, before + SHARE[stage] * Math.min(1, within)) };
+}
+
+/** Throws AdaptError for calls Steady cannot learn from; nothing is changed then. */
+export function* adaptSteps(calls: readonly LabelledCall[], base: Profile, options: AdaptOptions): Generator<AdaptProgress, AdaptReport, void> {
+  const train = calls.filter((c) => !isHeldOut(c.id));
+  const test = calls.filter((c) => isHeldOut(c.id));
+  if (train.length === 0 || test.length === 0) throw new AdaptError(`${calls.length} calls are too few to hold some out and still learn from the rest; give at least a few dozen`);
+  const all = customerTurns(calls);
+  const labels = new Set(all.map((t) => t.label));
+  if (labels.size < 2) throw new AdaptError(`every customer turn is labelled "${[...labels][0] ?? 'none'}": Steady needs both labelled and unlabelled turns to learn from`);
+  const language = checkEnglish(all.map((t) => t.text));
+  if (!language.english) {
+    throw new AdaptError(`these calls do not look like English (${Math.round(language.englishShare * 100)}% of their words are common English words; English calls have 30% or more): Steady's model reads English only`);
+  }
+  const turns = customerTurns(train);
+
+  const model = cueModelFor(base);
+  yield progress('reading', 0);
+  const featuring = featuriseSteps(turns.map((t) => t.text), createUtteranceScorer(base));
+  let step = featuring.next();
+  while (!step.done) {
+    yield progress('reading', step.value / turns.length);
+    step = featuring.next();
+  }
+  const features = step.value;
+  const weight = new Float32Array(turns.length).fill(1);
+  const use = new Uint8Array(turns.length).fill(1);
+  const cues = {} as AdaptedModel['cues'];
+  const adapted: ModelCue[] = [];
+  const keptAsWas: AdaptReport['keptAsWas'] = [];
+  for (const cue of MODEL_CUES) {
+    const stage: AdaptStage = cue === 'distress' ? 'learning distress' : 'learning hostility';
+    const y = Int8Array.from(turns, (t) => (t.label === cue || (cue === 'distress' && t.label === 'safety') ? 1 : 0));
+    const positives = y.reduce((n, v) => n + v, 0);
+    let trained = { weights: model.weights[cue], bias: model.bias[cue] };
+    let platt = model.platt[cue];
+    if (positives < MIN_LABELLED_TURNS) {
+      keptAsWas.push({ cue, why: `only ${positives} customer turns labelled ${cue} in the calls learnt from (at least ${MIN_LABELLED_TURNS} needed)` });
+    } else {
+      const learning = trainLogisticSteps(features, y, weight, use, FEATURE_DIM, ADAPT_SETTINGS, options.seed, trained);
+      const total = turns.length * ADAPT_SETTINGS.epochs;
+      let s = learning.next();
+      while (!s.done) {
+        yield progress(stage, s.value / total);
+        s = learning.next();
+      }
+      const cueNow = s.value;
+      trained = cueNow;
+      platt = fitPlatt(Float64Array.from(turns, (_, r) => rowLogit(features, cueNow, r)), Uint8Array.from(y));
+      adapted.push(cue);
+    }
+    yield progress(stage, 1);
+    cues[cue] = { bias: Number(trained.bias.toPrecision(9)), weights: encodeWeights(trained.weights), platt: { a: Number(platt.a.toPrecision(9)), b: Number(platt.b.toPrecision(9)) } };
+  }
+
+  let profile: Profile = { ...base, model: { trainedOn: { calls: train.length, date: options.date }, cues } };
+  // The alert line on the adapted model, chosen on the calls learnt from (never on the held-out part).
+  const scored = scoreCalls(train, profile, createCueScorer(profile));
+  yield progress('choosing thresholds', 0.5);
+  for (const cue of adapted) {
+    let best = { f1: -1, rising: profile.thresholds[cue].rising };
+    for (const rising of RISING) {
+      const f1 = evaluateScored(scored, withRising(profile, cue, rising)).cues[cue].f1;
+      if (f1 > best.f1 + 1e-9) best = { f1, rising };
+    }
+    profile = withRising(profile, cue, best.rising);
+  }
+  yield progress('measuring', 0);
+  const before = evaluateScored(scoreCalls(test, base), base);
+  yield progress('measuring', 0.5);
+  const after = evaluateScored(scoreCalls(test, profile), profile);
+  yield progress('measuring', 1);
+  return { trainCalls: train.length, heldOutCalls: test.length, adapted, keptAsWas, before, after, profile, heldOutIds: test.map((c) => c.id) };
+}
