@@ -23,8 +23,16 @@ import { withRising } from './thresholds';
 /** Fewer labelled customer turns than this for a cue, and that cue is left as it was. */
 export const MIN_LABELLED_TURNS = 20;
 const HOLD_OUT = 5;
-export const ADAPT_SETTINGS: TrainSettings = { epochs: 3, learningRate: 0.03, l2: 1e-6, positiveWeight: 2 };
-const RISING = [0.15, 0.175, 0.2, 0.225, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+/**
+ * Five passes from the bundled weights: on meld-train → meld-dev five gave 0.422 where three gave 0.401, and on
+ * dailydialog-train → validation 0.310 against 0.321 (within the noise of its 100 labelled turns).
+ */
+export const ADAPT_SETTINGS: TrainSettings = { epochs: 5, learningRate: 0.03, l2: 1e-6, positiveWeight: 2 };
+/**
+ * Alert lines tried. An adapted model is surer of the calls it learnt from than of new ones, and on a set where
+ * feelings are rare (1 turn in 100 on DailyDialog) its best line sits well below the bundled model's.
+ */
+const RISING = [0.05, 0.06, 0.075, 0.09, 0.1, 0.125, 0.15, 0.175, 0.2, 0.225, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
 
 /** A problem with the calls themselves: the message is for the supervisor, and nothing was changed. */
 export class AdaptError extends Error {

@@ -12,6 +12,11 @@ export interface TrainSettings {
   l2: number;
   /** Extra weight on positive rows, so that rare cues are not drowned by neutral ones. */
   positiveWeight: number;
+  /**
+   * Where AdaGrad's sums of squared gradients start. Adapting starts them at 1 by default, so the
+   * first steps nudge the weights rather than overwrite them; training from zero starts them near 0.
+   */
+  adaGradStart?: number;
 }
 
 export function mulberry32(seed: number): () => number {
@@ -54,10 +59,10 @@ export const ROWS_PER_STEP = 4096;
 export function* trainLogisticSteps(rows: SparseRows, labels: Int8Array, rowWeight: Float32Array, use: Uint8Array, dim: number, settings: TrainSettings, seed: number, init?: TrainedCue): Generator<number, TrainedCue, void> {
   // From a model already trained (adapting it to new calls), or from zero.
   const w = init ? Float64Array.from(init.weights) : new Float64Array(dim);
-  // Adapting: start AdaGrad's sums at 1, so the first steps nudge the weights rather than overwrite them.
-  const g2 = new Float64Array(dim).fill(init ? 1 : 1e-6);
+  const start = settings.adaGradStart ?? (init ? 1 : 1e-6);
+  const g2 = new Float64Array(dim).fill(start);
   let bias = init?.bias ?? 0;
-  let biasG2 = init ? 1 : 1e-6;
+  let biasG2 = start;
   const lr = settings.learningRate;
   let seen = 0;
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
