@@ -39,6 +39,26 @@ function distressFloor(lexiconDistress: number): number {
   return lexiconDistress >= DISTRESS_FLOOR_FROM ? DISTRESS_FLOOR_SHARE * Math.min(1, lexiconDistress) : 0;
 }
 
+/**
+ * Hostility's floor comes from phrases only: a clear lexicon phrase of several words ("great, just great",
+ * "are you kidding me", "sick and tired") keeps the turn at least half its phrase score once the phrases add up
+ * to 0.5. Single words stay with the model, which reads them in context ("I hate to bother you", "mad busy"): a
+ * floor on every hostility hit lowered DailyDialog. Sarcasm is where this matters: word by word it reads as praise,
+ * and the model trained on comments puts "great, just great" at 5%. On the dev files it moved no figure by more
+ * than 0.002; on the practice calls it catches the sarcastic caller.
+ */
+const HOSTILITY_FLOOR_SHARE = 0.5;
+const HOSTILITY_FLOOR_FROM = 0.5;
+
+function hostilityFloor(evidence: readonly Evidence[]): number {
+  let phrases = 0;
+  for (const e of evidence) {
+    if (e.cue !== 'hostility' || e.negated || e.weight <= 0 || e.kind === 'afinn' || JUMP_KINDS.has(e.kind)) continue;
+    if (/\s/.test(e.text.trim())) phrases += e.weight;
+  }
+  return phrases >= HOSTILITY_FLOOR_FROM ? HOSTILITY_FLOOR_SHARE * Math.min(1, phrases) : 0;
+}
+
 /** Below this probability a turn has no reasons worth showing. */
 const EXPLAIN_FROM = 0.15;
 /** A word must add at least this much to the log-odds to be shown as a reason. */
@@ -130,6 +150,7 @@ export function createCueScorer(profile: Profile, model: CueModel = cueModelFor(
     let lexicon = rule;
     extractFeatures(text, (recognised) => (lexicon = recognised === text && featureRules === rules ? rule : featureRules.score(recognised)), v, skip);
     const floor = distressFloor(lexicon.distress);
+    const hFloor = hostilityFloor(lexicon.evidence);
     rawLogits(model, v, raw);
     const own = { distress: 0, hostility: 0 };
     const p = { distress: 0, hostility: 0 };
@@ -139,7 +160,7 @@ export function createCueScorer(profile: Profile, model: CueModel = cueModelFor(
     for (const cue of MODEL_CUES) {
       const { a, b } = model.platt[cue];
       const z = a * raw[cue] + b;
-      const least = cue === 'distress' ? floor : 0;
+      const least = cue === 'distress' ? floor : hFloor;
       own[cue] = withPhrases(Math.max(least, sigmoid(z)), extra, cue);
       p[cue] = withPhrases(Math.max(least, sigmoid(z + contextLogit(conversation, settings, cue))), extra, cue);
     }

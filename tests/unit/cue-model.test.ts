@@ -66,6 +66,14 @@ describe('cue model probabilities', () => {
     expect(calm).toBeLessThan(0.15);
   });
 
+  it('hears sarcasm that reads as praise word by word as hostility, but not praise or a polite idiom', () => {
+    const rising = DEFAULT_PROFILE.thresholds.hostility.rising;
+    expect(p("Great, just great. That's the third time it's been moved.", 'hostility')).toBeGreaterThanOrEqual(rising);
+    expect(p('great just great thats the third time its been moved', 'hostility')).toBeGreaterThanOrEqual(rising);
+    expect(p("That's great, thank you, that's really helpful.", 'hostility')).toBeLessThan(rising);
+    expect(p('I hate to bother you, but is the office open on Saturday?', 'hostility')).toBeLessThan(rising);
+  });
+
   it('gives probabilities between 0 and 1', () => {
     for (const text of ['', 'ok', 'I hate this so much', 'my husband died and I am alone']) {
       const s = scorer.score(text);
