@@ -5,13 +5,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyShortcuts } from '../../main/desktop/shortcuts';
 import { DEFAULT_SHORTCUTS, type ShortcutBindings } from '../../preload/api';
 import type { SteadyApi } from '../../preload/contract';
-import { browserApi } from '../../renderer/src/api/browserApi';
-import { resetShortcutsForTests } from '../../renderer/src/api/shortcutReport';
+import { createBrowserApi } from '../../renderer/src/api/browserApi';
 import { OverlayView } from '../../renderer/src/overlay/OverlayView';
 import { createServices, renderWithServices } from '../support/services';
 
-const services = createServices();
-const { session: callSession } = services;
+let services = createServices();
+
+/** The page as the desktop app opens it: main's API in window.steady, and services built on it. */
+function inDesktop(api: SteadyApi) {
+  window.steady = api;
+  services = createServices({ api });
+}
 
 /**
  * The Keys popover's desktop shortcuts: main's real checks (applyShortcuts)
@@ -25,7 +29,7 @@ function desktopApi(held: readonly string[]) {
     return report;
   });
   const api: SteadyApi = {
-    ...browserApi,
+    ...createBrowserApi(),
     getAppInfo: async () => ({ version: 'test', platform: 'electron', systemAudioLoopback: true }),
     getShortcuts: async () => report,
     setShortcuts,
@@ -45,10 +49,10 @@ function row(panel: HTMLElement, label: string): HTMLElement {
 }
 
 afterEach(() => {
-  act(() => callSession.end());
+  act(() => services.session.end());
   cleanup();
   delete window.steady;
-  resetShortcutsForTests();
+  services = createServices();
 });
 
 describe('desktop shortcut settings', () => {
@@ -61,7 +65,7 @@ describe('desktop shortcut settings', () => {
   });
 
   it('surfaces a conflict found at start-up in the overlay and next to its action', async () => {
-    window.steady = desktopApi(['CommandOrControl+Alt+H']).api;
+    inDesktop(desktopApi(['CommandOrControl+Alt+H']).api);
     renderWithServices(services, <OverlayView />);
     expect((await screen.findByTestId('shortcut-trouble')).textContent).toContain('1 desktop shortcut is not working');
     const panel = openKeys();
@@ -74,7 +78,7 @@ describe('desktop shortcut settings', () => {
 
   it('saves edited keys and shows every problem main reports, each beside its action, until fixed', async () => {
     const { api, setShortcuts } = desktopApi(['CommandOrControl+Alt+H']);
-    window.steady = api;
+    inDesktop(api);
     renderWithServices(services, <OverlayView />);
     const panel = openKeys();
     const dismiss = await within(panel).findByLabelText('Dismiss the card');

@@ -1,14 +1,14 @@
-import { useRef, useSyncExternalStore } from 'react';
+import { useRef } from 'react';
 import { OverlayWindowControls } from '../api/OverlayWindowControls';
 import { ShortcutTrouble } from '../api/ShortcutSettings';
 import { useOverlayState } from '../api/useOverlayState';
 import { listeningNotice } from '../audio/listening';
 import { BetweenCalls } from '../care/BetweenCalls';
-import { dispatchCommand } from '../commands';
+import type { AppCommand } from '../commands';
 import { callStartSettings } from '@core/profile';
-import { getActiveProfile, subscribeActiveProfile } from '../profile/activeProfile';
+import { useActiveProfile } from '../profile/useActiveProfile';
 import { ProfileBadge } from '../profile/ProfileBadge';
-import { useCallSession, useLiveAudio } from '../ServicesProvider';
+import { useCallSession, useLiveAudio, useServices } from '../ServicesProvider';
 import { onScreenRecord } from '../session/onScreenCard';
 import { CallSavingNotice } from '../storage/CallSavingNotice';
 import type { CallSessionSnapshot, ShownCardRecord } from '../session/types';
@@ -42,14 +42,14 @@ function ListeningNotice({ snapshot }: { snapshot: CallSessionSnapshot }) {
 }
 
 /** Telling the caller, and stopping the cues if they object: always within reach during a call. */
-function CallerControls({ snapshot }: { snapshot: CallSessionSnapshot }) {
+function CallerControls({ snapshot, onCommand }: { snapshot: CallSessionSnapshot; onCommand: (command: AppCommand) => void }) {
   if (snapshot.status !== 'live') return null;
   const said = snapshot.disclosedAt ?? null;
   const paused = snapshot.cuesPausedAt ?? null;
   return (
     <div className="caller-controls" data-testid="caller-controls">
       {said === null ? (
-        <button type="button" onClick={() => dispatchCommand('disclosure:said')} data-testid="disclosure-tick">
+        <button type="button" onClick={() => onCommand('disclosure:said')} data-testid="disclosure-tick">
           I told the caller
         </button>
       ) : (
@@ -58,7 +58,7 @@ function CallerControls({ snapshot }: { snapshot: CallSessionSnapshot }) {
         </p>
       )}
       {paused === null ? (
-        <button type="button" onClick={() => dispatchCommand('cues:pause')} title={PAUSE_CUES_KEYS} data-testid="pause-cues">
+        <button type="button" onClick={() => onCommand('cues:pause')} title={PAUSE_CUES_KEYS} data-testid="pause-cues">
           Turn cues off <kbd>{PAUSE_CUES_KEYS}</kbd>
         </button>
       ) : null}
@@ -74,7 +74,8 @@ function statusWords(snapshot: CallSessionSnapshot): string {
 
 export function OverlayView() {
   const snapshot = useCallSession();
-  const profile = useSyncExternalStore(subscribeActiveProfile, getActiveProfile);
+  const profile = useActiveProfile();
+  const onCommand = useServices().commands.dispatch;
   const live = snapshot.status === 'live';
   const record = onScreenRecord(snapshot);
   const safety = isSafetyCard(record);
@@ -94,7 +95,7 @@ export function OverlayView() {
           <span className="call-dot" aria-hidden="true" />
           {statusWords(snapshot)}
         </p>
-        <button ref={callButton} type="button" className={live ? 'call-end' : 'call-start'} onClick={() => dispatchCommand('call:toggle')} title={START_END_CALL_KEYS}>
+        <button ref={callButton} type="button" className={live ? 'call-end' : 'call-start'} onClick={() => onCommand('call:toggle')} title={START_END_CALL_KEYS}>
           {live ? 'End call' : 'Start call'}
         </button>
         <ShortcutHelp />
@@ -111,20 +112,21 @@ export function OverlayView() {
         </p>
       ) : null}
 
-      <CallerControls snapshot={snapshot} />
+      <CallerControls snapshot={snapshot} onCommand={onCommand} />
       <CueMeters cues={snapshot.update.cues} thresholds={profile.thresholds} shown={live ? snapshot.shownStates : undefined} paused={live && snapshot.cuesPausedAt != null} />
 
       {/* The stage keeps its height for the whole call, so the transcript below never jumps when a card comes or goes. */}
       <div className="card-stage" data-testid="card-stage" data-empty={record ? 'false' : 'true'} hidden={!live}>
         {/* Two live regions, always present, so a screen reader hears new cards: safety at once, others politely. */}
         <div className="card-slot card-slot-safety" aria-live="assertive" data-testid="safety-slot">
-          {record && safety ? <CardView record={record} live={live} collapsed={snapshot.safetyCollapsed ?? false} /> : null}
+          {record && safety ? <CardView record={record} live={live} collapsed={snapshot.safetyCollapsed ?? false} onCommand={onCommand} /> : null}
         </div>
         <div className="card-slot" aria-live="polite" data-testid="card-slot">
           {record && !safety ? (
             <CardView
               record={record}
               live={live}
+              onCommand={onCommand}
               shownStates={snapshot.shownStates}
               pinned={snapshot.cardPinned ?? false}
               disclosure={record.shown.reason.kind === 'call-start' ? { line: callStartSettings(profile).disclosure, said: snapshot.disclosedAt != null } : undefined}
