@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OverlayView } from '../../renderer/src/overlay/OverlayView';
+import { OverlayConnected } from '../../renderer/src/overlay/OverlayConnected';
 import { useKeyboardShortcuts, useSessionCommands } from '../../renderer/src/overlay/shortcuts';
 import { createServices, renderWithServices } from '../support/services';
 
@@ -66,7 +66,7 @@ const DEVICES_KEY = 'steady.audio.devices.v1';
 function Overlay() {
   useSessionCommands();
   useKeyboardShortcuts();
-  return <OverlayView />;
+  return <OverlayConnected />;
 }
 
 beforeEach(() => {

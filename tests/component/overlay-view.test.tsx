@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TranscriptEvent } from '@core/transcript';
-import { OverlayView } from '../../renderer/src/overlay/OverlayView';
+import { OverlayConnected } from '../../renderer/src/overlay/OverlayConnected';
 import { useKeyboardShortcuts, useSessionCommands } from '../../renderer/src/overlay/shortcuts';
 import { createServices, renderWithServices } from '../support/services';
 
@@ -16,7 +16,7 @@ const { session: callSession } = services;
 function Overlay() {
   useSessionCommands();
   useKeyboardShortcuts();
-  return <OverlayView />;
+  return <OverlayConnected />;
 }
 
 interface Segment {

@@ -6,7 +6,7 @@ import { applyShortcuts } from '../../main/desktop/shortcuts';
 import { DEFAULT_SHORTCUTS, type ShortcutBindings } from '../../preload/api';
 import type { SteadyApi } from '../../preload/contract';
 import { createBrowserApi } from '../../renderer/src/api/browserApi';
-import { OverlayView } from '../../renderer/src/overlay/OverlayView';
+import { OverlayConnected } from '../../renderer/src/overlay/OverlayConnected';
 import { createServices, renderWithServices } from '../support/services';
 
 let services = createServices();
@@ -57,7 +57,7 @@ afterEach(() => {
 
 describe('desktop shortcut settings', () => {
   it('in a plain browser, says that global shortcuts need the desktop app and offers no fields', async () => {
-    renderWithServices(services, <OverlayView />);
+    renderWithServices(services, <OverlayConnected />);
     const panel = openKeys();
     expect((await within(panel).findByTestId('shortcuts-desktop-only')).textContent).toContain('need the Steady desktop app');
     expect(within(panel).queryByRole('textbox')).toBeNull();
@@ -66,7 +66,7 @@ describe('desktop shortcut settings', () => {
 
   it('surfaces a conflict found at start-up in the overlay and next to its action', async () => {
     inDesktop(desktopApi(['CommandOrControl+Alt+H']).api);
-    renderWithServices(services, <OverlayView />);
+    renderWithServices(services, <OverlayConnected />);
     expect((await screen.findByTestId('shortcut-trouble')).textContent).toContain('1 desktop shortcut is not working');
     const panel = openKeys();
     await within(panel).findByLabelText('That helped');
@@ -79,7 +79,7 @@ describe('desktop shortcut settings', () => {
   it('saves edited keys and shows every problem main reports, each beside its action, until fixed', async () => {
     const { api, setShortcuts } = desktopApi(['CommandOrControl+Alt+H']);
     inDesktop(api);
-    renderWithServices(services, <OverlayView />);
+    renderWithServices(services, <OverlayConnected />);
     const panel = openKeys();
     const dismiss = await within(panel).findByLabelText('Dismiss the card');
     fireEvent.change(dismiss, { target: { value: ' CommandOrControl+Alt+S ' } });

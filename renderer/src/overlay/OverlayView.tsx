@@ -1,19 +1,17 @@
 import { useRef } from 'react';
 import { OverlayWindowControls } from '../api/OverlayWindowControls';
 import { ShortcutTrouble } from '../api/ShortcutSettings';
-import { useOverlayState } from '../api/useOverlayState';
-import { listeningNotice } from '../audio/listening';
 import { BetweenCalls } from '../care/BetweenCalls';
 import type { AppCommand } from '../commands';
 import { callStartSettings } from '@core/profile';
-import { useActiveProfile } from '../profile/useActiveProfile';
+import type { Profile } from '@core/profile';
 import { ProfileBadge } from '../profile/ProfileBadge';
-import { useCallSession, useLiveAudio, useServices } from '../ServicesProvider';
 import { onScreenRecord } from '../session/onScreenCard';
 import { CallSavingNotice } from '../storage/CallSavingNotice';
 import type { CallSessionSnapshot, ShownCardRecord } from '../session/types';
 import { CardView } from './CardView';
 import { CueMeters } from './CueMeters';
+import { ListeningNotice } from './ListeningNotice';
 import { clockText } from './format';
 import { ReplayPanel } from './ReplayPanel';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -26,19 +24,6 @@ function isSafetyCard(record: ShownCardRecord | null): boolean {
   if (!record) return false;
   const { card, reason } = record.shown;
   return card.id === 'safety' || (reason.kind === 'cue' && reason.cue === 'safety');
-}
-
-/** During a live call, whether Steady hears it; a replay or practice call needs no audio. */
-function ListeningNotice({ snapshot }: { snapshot: CallSessionSnapshot }) {
-  const audio = useLiveAudio();
-  const notice = snapshot.status === 'live' && snapshot.source === 'live' ? listeningNotice(audio) : null;
-  if (!notice) return null;
-  return (
-    <p className="listen-notice" role="status" data-testid="listen-notice" data-kind={notice.kind}>
-      {notice.text}
-      {notice.setup ? <a href="#/audio">Set up audio</a> : null}
-    </p>
-  );
 }
 
 /** Telling the caller, and stopping the cues if they object: always within reach during a call. */
@@ -72,16 +57,22 @@ function statusWords(snapshot: CallSessionSnapshot): string {
   return 'No call';
 }
 
-export function OverlayView() {
-  const snapshot = useCallSession();
-  const profile = useActiveProfile();
-  const onCommand = useServices().commands.dispatch;
+export interface OverlayViewProps {
+  snapshot: CallSessionSnapshot;
+  /** The active profile: the meters' thresholds and the welcome card's disclosure line. */
+  profile: Profile;
+  /** Compact keeps only what a live call needs at a glance: status, card and meters. */
+  compact: boolean;
+  /** Every button raises the same command as its key. */
+  onCommand: (command: AppCommand) => void;
+}
+
+/** The call view itself: props in, commands out (OverlayConnected.tsx reads the services for it). */
+export function OverlayView({ snapshot, profile, compact, onCommand }: OverlayViewProps) {
   const live = snapshot.status === 'live';
   const record = onScreenRecord(snapshot);
   const safety = isSafetyCard(record);
   const moments = snapshot.moments?.length ?? 0;
-  // Compact keeps only what a live call needs at a glance: status, card and meters.
-  const compact = useOverlayState().mode === 'compact';
   const callButton = useRef<HTMLButtonElement>(null);
   useFocusWhenLost(callButton, snapshot.status === 'ended', snapshot.callId);
 
