@@ -58,7 +58,7 @@ async function main(): Promise<number> {
   const outDir = resolve(values.out ?? MODEL_CACHE_DIR);
 
   if (values['from-file']) {
-    const result = convertModelArchive(resolve(values['from-file']), resolve(outDir, archiveFileName(entry.name)), entry.name);
+    const result = await convertModelArchive(resolve(values['from-file']), resolve(outDir, archiveFileName(entry.name)), entry.name);
     console.log(`Converted ${values['from-file']} -> ${resolve(outDir, archiveFileName(entry.name))} (${mb(result.bytes)} MB, sha256 ${result.sha256}).`);
     return 0;
   }

@@ -9,14 +9,10 @@ import type { UnpackReply, UnpackRequest } from './unpackProtocol';
  * file. The limits are in core/audio/model/safeUnpack.ts.
  */
 const { input, output, name } = workerData as UnpackRequest;
-let reply: UnpackReply;
-try {
-  const result = convertModelArchive(input, output, name);
-  reply = { ok: true, bytes: result.bytes, sha256: result.sha256 };
-} catch (error) {
-  reply =
+convertModelArchive(input, output, name).then(
+  (result): UnpackReply => ({ ok: true, bytes: result.bytes, sha256: result.sha256 }),
+  (error: unknown): UnpackReply =>
     error instanceof ArchiveError
       ? { ok: false, message: error.message, problem: error.problem }
-      : { ok: false, message: error instanceof Error ? error.message : String(error), problem: null };
-}
-parentPort?.postMessage(reply);
+      : { ok: false, message: error instanceof Error ? error.message : String(error), problem: null },
+).then((reply) => parentPort?.postMessage(reply));

@@ -3,7 +3,8 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { checkModelLayout, toModelTarEntries, type ModelLayout } from '@core/audio/model/layout';
 import { ArchiveError, writeTar, type TarEntry } from '@core/audio/model/tar';
-import { unzipLimited, untarGzLimited } from '@core/audio/model/safeUnpack';
+import { unzipLimited } from '@core/audio/model/safeUnpack';
+import { untarGzLimited } from './tarRead';
 
 /**
  * Official Vosk models ship as zip; vosk-browser loads a tar.gz holding one
@@ -16,7 +17,7 @@ export function zipEntries(zip: Uint8Array): TarEntry[] {
   return unzipLimited(zip);
 }
 
-export function tarGzEntries(archive: Uint8Array): TarEntry[] {
+export function tarGzEntries(archive: Uint8Array): Promise<TarEntry[]> {
   return untarGzLimited(archive);
 }
 
@@ -32,12 +33,12 @@ export interface ConvertResult {
 }
 
 /** Convert an official zip (or re-pack a tar.gz) at `input` to `output` atomically. */
-export function convertModelArchive(input: string, output: string, name: string): ConvertResult {
+export async function convertModelArchive(input: string, output: string, name: string): Promise<ConvertResult> {
   const bytes = new Uint8Array(readFileSync(input));
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const isGzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
   if (!isZip && !isGzip) throw new ArchiveError(`${input} is neither a zip nor a .tar.gz model archive.`);
-  const entries = isZip ? zipEntries(bytes) : tarGzEntries(bytes);
+  const entries = isZip ? zipEntries(bytes) : await tarGzEntries(bytes);
   const layout = checkModelLayout(entries);
   const packed = buildModelTarGz(entries, name);
   const temp = `${output}.partial`;

@@ -33,7 +33,7 @@ export async function fetchModel(entry: Pick<ModelEntry, 'name' | 'url' | 'sha25
   const archive = join(options.outDir, archiveFileName(entry.name));
   try {
     const got = await downloadFile(entry.url, download, { sha256: entry.sha256, onProgress: options.onProgress, signal: options.signal });
-    const converted = options.convert ? await options.convert(download, archive, entry.name) : convertModelArchive(download, archive, entry.name);
+    const converted = options.convert ? await options.convert(download, archive, entry.name) : await convertModelArchive(download, archive, entry.name);
     const record: FetchedModel = {
       name: entry.name,
       archive,

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { AudioView } from './audio/AudioView';
 import { HistoryView } from './history/HistoryView';
-import { OverlayView } from './overlay/OverlayView';
+import { OverlayConnected } from './overlay/OverlayConnected';
 import { useKeyboardShortcuts, useSessionCommands } from './overlay/shortcuts';
 import { ReflectionView } from './aftercall/ReflectionView';
 import { ViewBoundary } from './ViewBoundary';
@@ -35,7 +35,7 @@ export function App() {
       <main className="app-main">
         {/* Keyed by view, so moving to another view also clears a failure. */}
         <ViewBoundary key={view} label={VIEW_LABELS[view]}>
-          {view === 'overlay' && <OverlayView />}
+          {view === 'overlay' && <OverlayConnected />}
           {view === 'reflect' && <ReflectionView />}
           {view === 'history' && <HistoryView />}
           {view === 'workbench' && <WorkbenchView />}

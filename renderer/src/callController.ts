@@ -11,7 +11,15 @@ import type { CallSession } from './session/types';
 export interface CallController {
   /** Starts a live call at once; listening follows when the audio is set up (the overlay says when it is not). */
   startLive(): void;
+  /**
+   * The Audio view's start: the inputs open first, and the call starts (or the
+   * live call already on is joined) only once the caller's side is open, so a
+   * failed start leaves everything as it was.
+   */
+  startWithAudio(): Promise<void>;
   end(): void;
+  /** The Audio view's end: listening stops first, so the recognisers' last words are in the call, then the call ends. */
+  endWithAudio(): Promise<void>;
   toggle(): void;
   isLive(): boolean;
   /** Unhooks the teardown (the page is going away). */
@@ -19,7 +27,7 @@ export interface CallController {
 }
 
 /** The sources as the controller sees them: something it can start listening and stop. */
-export type LiveSource = Pick<LiveAudio, 'listenToCall' | 'stop'>;
+export type LiveSource = Pick<LiveAudio, 'listenToCall' | 'start' | 'stop'>;
 export type ReplaySource = Pick<ReplayController, 'stop'>;
 
 export function createCallController(deps: { session: CallSession; liveAudio: LiveSource; replay: ReplaySource }): CallController {
@@ -40,8 +48,14 @@ export function createCallController(deps: { session: CallSession; liveAudio: Li
     startLive() {
       if (!isLive()) startLive();
     },
+    startWithAudio() {
+      return liveAudio.start();
+    },
     end() {
       session.end();
+    },
+    endWithAudio() {
+      return liveAudio.stop();
     },
     toggle() {
       if (isLive()) session.end();

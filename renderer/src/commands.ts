@@ -1,6 +1,7 @@
 /**
  * One bus for the app's commands, whatever raised them: a button, an in-window
  * keyboard shortcut, a global shortcut or tray item from main, or the replay source.
+ * The page's one bus is built in createServices().
  */
 export const APP_COMMANDS = [
   'call:start',
@@ -20,16 +21,24 @@ export const APP_COMMANDS = [
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
-type Handler = (command: AppCommand) => void;
-const handlers = new Set<Handler>();
-
-export function dispatchCommand(command: AppCommand): void {
-  for (const handler of handlers) handler(command);
+export interface CommandBus {
+  dispatch(command: AppCommand): void;
+  on(handler: (command: AppCommand) => void): () => void;
 }
 
-export function onCommand(handler: Handler): () => void {
-  handlers.add(handler);
-  return () => handlers.delete(handler);
+export function createCommandBus(): CommandBus {
+  const handlers = new Set<(command: AppCommand) => void>();
+  return {
+    dispatch(command) {
+      for (const handler of [...handlers]) handler(command);
+    },
+    on(handler) {
+      handlers.add(handler);
+      return () => {
+        handlers.delete(handler);
+      };
+    },
+  };
 }
 
 export function isAppCommand(value: unknown): value is AppCommand {

@@ -10,9 +10,9 @@ const root = document.getElementById('root');
 if (!root) throw new Error('Steady: #root element missing from index.html');
 // In the desktop app main refuses navigation and window.open; in a plain browser the page does it itself.
 if (!window.steady) guardBrowserNavigation();
-connectMainCommands();
 // The page's one set of services, built here and handed down; nothing is built on import.
 const services = createServices();
+connectMainCommands(services.commands, services.api);
 services.afterCall.start();
 createRoot(root).render(
   <StrictMode>

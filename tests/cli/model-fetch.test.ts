@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readTar } from '@core/audio/model/tar';
+import { readTar } from '../../models/lib/tarRead';
 import { fakeModelZip } from '../support/fakeModel';
 
 const good = fakeModelZip('vosk-model-test-0.1');
@@ -75,7 +75,7 @@ describe('npm run model:fetch', () => {
     expect(run.stdout).toContain('matches the expected checksum');
     expect(readdirSync(outDir).sort()).toEqual(['vosk-model-test-0.1.json', 'vosk-model-test-0.1.tar.gz']);
 
-    const entries = readTar(gunzipSync(readFileSync(join(outDir, 'vosk-model-test-0.1.tar.gz'))));
+    const entries = await readTar(gunzipSync(readFileSync(join(outDir, 'vosk-model-test-0.1.tar.gz'))));
     const paths = entries.map((e) => e.path);
     expect(paths).toContain('vosk-model-test-0.1/am/final.mdl');
     expect(paths).toContain('vosk-model-test-0.1/conf/mfcc.conf');

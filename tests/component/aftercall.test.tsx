@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptySummary, type CallSummary } from '@core/reflection';
-import { clearOffers, getOffers, offerFromCall, offerReflection } from '../../renderer/src/offers/reflectionOffers';
+import { offerFromCall } from '../../renderer/src/offers/reflectionOffers';
 import { ReflectionView } from '../../renderer/src/aftercall/ReflectionView';
 import { BetweenCalls } from '../../renderer/src/care/BetweenCalls';
 import { SteadyDb } from '../../renderer/src/storage/db';
@@ -33,7 +33,6 @@ beforeEach(async () => {
   db = new SteadyDb(`steady-component-${++n}-${Date.now()}`);
   await db.open();
   services = createServices({ db });
-  clearOffers();
   localStorage.clear();
   location.hash = '#/reflect';
 });
@@ -52,7 +51,7 @@ async function seedHostileCall() {
     { callId: 'call-h', cue: 'hostility', from: 'rising', to: 'high', at: 90, segmentId: 's9' },
   ]);
   await db.cards.put({ callId: 'call-h', seq: 0, cardId: 'boundary', title: 'Be prepared: your boundary line', reason: { kind: 'cue', cue: 'hostility', state: 'rising' }, shownAt: 41, helpful: true, evidence: [] });
-  offerReflection(offerFromCall(record));
+  services.offers.offer(offerFromCall(record));
 }
 
 const next = (times = 1) => {
@@ -85,7 +84,7 @@ describe('ReflectionView', () => {
     const saved = await db.reflections.get('call-h');
     expect(saved?.answers.map((a) => a.promptId)).toEqual(['hostility-need', 'hostility-day', 'did-well']);
     expect(saved?.stress).toBeNull();
-    expect(getOffers()).toEqual([]);
+    expect(services.offers.get()).toEqual([]);
   });
 
   it('keeps the words on screen and in a local draft when saving fails, and saves them on retry', async () => {
@@ -137,7 +136,7 @@ describe('ReflectionView', () => {
     renderWithServices(services, <ReflectionView />);
     await screen.findByText('Under the anger, what were they trying to get?');
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
-    expect(getOffers()).toEqual([]);
+    expect(services.offers.get()).toEqual([]);
     expect(location.hash).toBe('#/overlay');
     expect(await db.reflections.count()).toBe(0);
   });
@@ -163,7 +162,7 @@ describe('BetweenCalls', () => {
     expect(within(offer).getByRole('link', { name: 'Reflect now' }).getAttribute('href')).toBe('#/reflect/call-h');
     fireEvent.click(within(offer).getByRole('button', { name: 'Not now' }));
     expect(screen.queryByTestId('reflect-offer')).toBeNull();
-    expect(getOffers()).toEqual([]);
+    expect(services.offers.get()).toEqual([]);
   });
 
   it('walks the breath in and out and finishes by itself', async () => {

@@ -5,9 +5,10 @@ import type { InstalledModel, ModelDownloadProgress } from '../../preload/api';
 import type { SteadyApi } from '../../preload/contract';
 import { ModelPanel } from '../../renderer/src/audio/ModelPanel';
 import { useLiveAudio } from '../../renderer/src/ServicesProvider';
-import { createServices, renderWithServices } from '../support/services';
+import { createServices, renderWithServices, type Services } from '../support/services';
 
-const services = createServices();
+/** Each test's page, built on its fake shell as the desktop app's page is built on the preload. */
+let services: Services;
 
 /**
  * Audio & model's speech model panel: in the desktop app a download with
@@ -38,6 +39,7 @@ function fakeShell() {
     },
   };
   vi.stubGlobal('steady', api as unknown as SteadyApi);
+  services = createServices({ api: api as unknown as SteadyApi });
   const progress = (phase: ModelDownloadProgress['phase'], mb: number) => act(() => listener?.({ modelId: MODEL.id, phase, receivedBytes: mb * 1_048_576, totalBytes: 40 * 1_048_576 }));
   const install = () => {
     installed = [MODEL];
@@ -55,7 +57,6 @@ afterEach(() => {
 });
 
 describe('the speech model download in Audio & model', () => {
-  // The failure first: the other test ends with the model loaded, in this file's one live-audio store.
   it('says why a download failed and offers to try again', async () => {
     const shell = fakeShell();
     renderWithServices(services, <Panel />);

@@ -2,8 +2,7 @@
 import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dispatchCommand } from '../../renderer/src/commands';
-import { OverlayView } from '../../renderer/src/overlay/OverlayView';
+import { OverlayConnected } from '../../renderer/src/overlay/OverlayConnected';
 import { useKeyboardShortcuts, useSessionCommands } from '../../renderer/src/overlay/shortcuts';
 import { createServices, renderWithServices } from '../support/services';
 
@@ -67,7 +66,7 @@ const DEVICES_KEY = 'steady.audio.devices.v1';
 function Overlay() {
   useSessionCommands();
   useKeyboardShortcuts();
-  return <OverlayView />;
+  return <OverlayConnected />;
 }
 
 beforeEach(() => {
@@ -117,7 +116,7 @@ describe('starting a live call from the overlay', () => {
     });
     renderWithServices(services, <Overlay />);
     // As main's global shortcut or tray item arrives: through the command bus.
-    act(() => dispatchCommand('call:start'));
+    act(() => services.commands.dispatch('call:start'));
     const callId = callSession.getSnapshot().callId;
     await waitFor(() => expect(liveAudio.getSnapshot().phase).toBe('live'));
     expect(fakes.openInput.mock.calls).toEqual([

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TranscriptEvent } from '@core/transcript';
-import { getApi } from '../../renderer/src/api';
-import { OverlayView } from '../../renderer/src/overlay/OverlayView';
+import { OverlayConnected } from '../../renderer/src/overlay/OverlayConnected';
 import { useKeyboardShortcuts, useSessionCommands } from '../../renderer/src/overlay/shortcuts';
 import { createServices, renderWithServices } from '../support/services';
 
@@ -17,7 +16,7 @@ const { session: callSession } = services;
 function Overlay() {
   useSessionCommands();
   useKeyboardShortcuts();
-  return <OverlayView />;
+  return <OverlayConnected />;
 }
 
 interface Segment {
@@ -162,13 +161,13 @@ describe('overlay view', () => {
     expect(screen.getByTestId('transcript-line')).toBeTruthy();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Hide transcript' }));
-      await getApi().getOverlayState();
+      await services.api.getOverlayState();
     });
     expect(screen.queryByTestId('transcript-line')).toBeNull();
     expect(screen.getAllByRole('meter')).toHaveLength(2);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Show transcript' }));
-      await getApi().getOverlayState();
+      await services.api.getOverlayState();
     });
     expect(screen.getByTestId('transcript-line')).toBeTruthy();
   });

@@ -5,13 +5,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyShortcuts } from '../../main/desktop/shortcuts';
 import { DEFAULT_SHORTCUTS, type ShortcutBindings } from '../../preload/api';
 import type { SteadyApi } from '../../preload/contract';
-import { browserApi } from '../../renderer/src/api/browserApi';
-import { resetShortcutsForTests } from '../../renderer/src/api/shortcutReport';
-import { OverlayView } from '../../renderer/src/overlay/OverlayView';
+import { createBrowserApi } from '../../renderer/src/api/browserApi';
+import { OverlayConnected } from '../../renderer/src/overlay/OverlayConnected';
 import { createServices, renderWithServices } from '../support/services';
 
-const services = createServices();
-const { session: callSession } = services;
+let services = createServices();
+
+/** The page as the desktop app opens it: main's API in window.steady, and services built on it. */
+function inDesktop(api: SteadyApi) {
+  window.steady = api;
+  services = createServices({ api });
+}
 
 /**
  * The Keys popover's desktop shortcuts: main's real checks (applyShortcuts)
@@ -25,7 +29,7 @@ function desktopApi(held: readonly string[]) {
     return report;
   });
   const api: SteadyApi = {
-    ...browserApi,
+    ...createBrowserApi(),
     getAppInfo: async () => ({ version: 'test', platform: 'electron', systemAudioLoopback: true }),
     getShortcuts: async () => report,
     setShortcuts,
@@ -45,15 +49,15 @@ function row(panel: HTMLElement, label: string): HTMLElement {
 }
 
 afterEach(() => {
-  act(() => callSession.end());
+  act(() => services.session.end());
   cleanup();
   delete window.steady;
-  resetShortcutsForTests();
+  services = createServices();
 });
 
 describe('desktop shortcut settings', () => {
   it('in a plain browser, says that global shortcuts need the desktop app and offers no fields', async () => {
-    renderWithServices(services, <OverlayView />);
+    renderWithServices(services, <OverlayConnected />);
     const panel = openKeys();
     expect((await within(panel).findByTestId('shortcuts-desktop-only')).textContent).toContain('need the Steady desktop app');
     expect(within(panel).queryByRole('textbox')).toBeNull();
@@ -61,8 +65,8 @@ describe('desktop shortcut settings', () => {
   });
 
   it('surfaces a conflict found at start-up in the overlay and next to its action', async () => {
-    window.steady = desktopApi(['CommandOrControl+Alt+H']).api;
-    renderWithServices(services, <OverlayView />);
+    inDesktop(desktopApi(['CommandOrControl+Alt+H']).api);
+    renderWithServices(services, <OverlayConnected />);
     expect((await screen.findByTestId('shortcut-trouble')).textContent).toContain('1 desktop shortcut is not working');
     const panel = openKeys();
     await within(panel).findByLabelText('That helped');
@@ -74,8 +78,8 @@ describe('desktop shortcut settings', () => {
 
   it('saves edited keys and shows every problem main reports, each beside its action, until fixed', async () => {
     const { api, setShortcuts } = desktopApi(['CommandOrControl+Alt+H']);
-    window.steady = api;
-    renderWithServices(services, <OverlayView />);
+    inDesktop(api);
+    renderWithServices(services, <OverlayConnected />);
     const panel = openKeys();
     const dismiss = await within(panel).findByLabelText('Dismiss the card');
     fireEvent.change(dismiss, { target: { value: ' CommandOrControl+Alt+S ' } });

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EVENTS, INVOKE, listenerMethod, type EventName } from '../../preload/contract';
-import { browserApi } from '../../renderer/src/api/browserApi';
+import { createBrowserApi } from '../../renderer/src/api/browserApi';
+
+const browserApi = createBrowserApi();
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MainCommand } from '../../preload/api';
 import type { SteadyApi } from '../../preload/contract';
-import { onCommand } from '../../renderer/src/commands';
+import { createCommandBus } from '../../renderer/src/commands';
 import { connectMainCommands } from '../../renderer/src/api/mainCommands';
 
 describe('renderer bridge for main commands', () => {
@@ -10,8 +10,9 @@ describe('renderer bridge for main commands', () => {
     const off = vi.fn();
     const api = { onCommand: (listener: (command: MainCommand) => void) => ((fromMain = listener), off) } as unknown as SteadyApi;
     const seen: string[] = [];
-    const stop = onCommand((command) => seen.push(command));
-    const disconnect = connectMainCommands(api);
+    const commands = createCommandBus();
+    const stop = commands.on((command) => seen.push(command));
+    const disconnect = connectMainCommands(commands, api);
     fromMain?.('card:dismiss');
     fromMain?.('moment:mark');
     fromMain?.('format:disk' as MainCommand);

@@ -1,11 +1,18 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import 'fake-indexeddb/auto';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OverlayState } from '../../preload/api';
 import type { SteadyApi } from '../../preload/contract';
-import { browserApi } from '../../renderer/src/api/browserApi';
+import { createBrowserApi } from '../../renderer/src/api/browserApi';
 import { OverlayWindowControls } from '../../renderer/src/api/OverlayWindowControls';
+import { createServices, renderWithServices } from '../support/services';
+
+/** The controls in a page built on whichever API window.steady holds (the browser's own when none). */
+function show() {
+  renderWithServices(createServices(), createElement(OverlayWindowControls));
+}
 
 afterEach(() => {
   cleanup();
@@ -23,7 +30,7 @@ function desktopApi(): SteadyApi & { clickThrough: ReturnType<typeof vi.fn> } {
   };
   const clickThrough = vi.fn((enabled: boolean) => change({ clickThrough: enabled }));
   return {
-    ...browserApi,
+    ...createBrowserApi(),
     clickThrough,
     getAppInfo: async () => ({ version: 't', platform: 'electron' }),
     getOverlayState: async () => state,
@@ -38,7 +45,7 @@ describe('overlay window controls', () => {
   it('in the desktop app: shows the transcript toggle, opacity and click-through with its way out', async () => {
     const api = desktopApi();
     window.steady = api;
-    render(createElement(OverlayWindowControls));
+    show();
     const toggle = await screen.findByRole('button', { name: 'Show transcript' });
     await act(async () => fireEvent.click(toggle));
     expect((await screen.findByRole('button', { name: 'Hide transcript' })).getAttribute('aria-pressed')).toBe('true');
@@ -55,7 +62,7 @@ describe('overlay window controls', () => {
   });
 
   it('in a browser: only the transcript toggle, since opacity and click-through need the desktop app', async () => {
-    render(createElement(OverlayWindowControls));
+    show();
     expect(await screen.findByRole('button', { name: /transcript/ })).toBeTruthy();
     expect(screen.queryByRole('slider')).toBeNull();
     expect(screen.queryByRole('checkbox')).toBeNull();
@@ -63,7 +70,7 @@ describe('overlay window controls', () => {
 
   it('says what went wrong when main refuses a change', async () => {
     window.steady = { ...desktopApi(), setOverlayOpacity: async () => Promise.reject(new Error('overlay:set-opacity: argument 1: Too small')) };
-    render(createElement(OverlayWindowControls));
+    show();
     const slider = await screen.findByRole('slider');
     await act(async () => fireEvent.change(slider, { target: { value: '45' } }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/Too small/);

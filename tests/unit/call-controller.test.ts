@@ -12,6 +12,10 @@ function setUp() {
       log.push('listen');
       return Promise.resolve();
     },
+    start: () => {
+      log.push('start-audio');
+      return Promise.resolve();
+    },
     stop: (options?: { endCall?: boolean }) => {
       log.push(`stop-audio endCall=${String(options?.endCall)}`);
       return Promise.resolve();
@@ -45,6 +49,13 @@ describe('call controller', () => {
     session.end();
     expect(log).toEqual(['stop-audio endCall=false', 'stop-replay']);
     expect(calls.isLive()).toBe(false);
+  });
+
+  it("Audio's start and end go to live audio itself: the inputs open before the call starts, and the last words are in before it ends", async () => {
+    const { calls, log } = setUp();
+    await calls.startWithAudio();
+    await calls.endWithAudio();
+    expect(log).toEqual(['start-audio', 'stop-audio endCall=undefined']);
   });
 
   it('after dispose, a call ending no longer reaches the sources', () => {

@@ -5,14 +5,13 @@ import type { CueReading, EngineUpdate } from '@core/engine/types';
 import { emptySummary } from '@core/reflection';
 import type { TranscriptEvent } from '@core/transcript';
 import type { CallSessionEvent, CallSessionSnapshot } from '../../renderer/src/session/types';
-import { getCallSaving } from '../../renderer/src/storage/callSaving';
+import { createCallSaving, type CallSavingStatus } from '../../renderer/src/storage/callSaving';
 import { SteadyDb } from '../../renderer/src/storage/db';
 import { CallJournal, readJournals, type JournalStore } from '../../renderer/src/storage/journal';
 import { replayJournals } from '../../renderer/src/storage/journalReplay';
 import { loadCallDetail, recoverUnfinishedCalls } from '../../renderer/src/storage/queries';
 import type { CallRecord } from '../../renderer/src/storage/records';
 import { startRecorder, type Recorder } from '../../renderer/src/storage/recorder';
-import { reportStorageProblem } from '../../renderer/src/storage/status';
 
 /** localStorage as a Map, with a switch that makes it refuse writes as a full one does. */
 function memoryStore() {
@@ -145,12 +144,13 @@ function fakeSession() {
 }
 
 let db: SteadyDb;
+let saving: CallSavingStatus;
 let recorder: Recorder | null = null;
 let n = 0;
 beforeEach(async () => {
   db = new SteadyDb(`steady-journal-${++n}-${Date.now()}`);
   await db.open();
-  reportStorageProblem(null);
+  saving = createCallSaving();
 });
 afterEach(() => {
   recorder?.stop();
@@ -165,11 +165,11 @@ describe('recorder with its journal', () => {
     const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     vi.spyOn(db, 'transaction').mockRejectedValue(full);
     const session = fakeSession();
-    recorder = startRecorder(session, { db, flushMs: 10, journalStore: store });
+    recorder = startRecorder(session, { db, flushMs: 10, journalStore: store, saving });
     session.emit({ type: 'call-started', snapshot: snapshot() });
     for (let i = 0; i < 5; i++) session.emit({ type: 'segment', event: final(i), update: update(i * 5 + 4, i === 3 ? [{ cue: 'hostility', from: 'calm', to: 'rising', at: 19, segmentId: 'seg-3' }] : []) });
     await expect(recorder.flush()).rejects.toThrow();
-    expect(getCallSaving()).toMatchObject({ problem: { kind: 'quota' }, kept: 'backup' });
+    expect(saving.get()).toMatchObject({ problem: { kind: 'quota' }, kept: 'backup' });
     recorder.stop(); // the window closes with nothing in the database
     recorder = null;
     vi.restoreAllMocks();
@@ -189,18 +189,18 @@ describe('recorder with its journal', () => {
     store.full = true;
     vi.spyOn(db, 'transaction').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     const session = fakeSession();
-    recorder = startRecorder(session, { db, flushMs: 10, journalStore: store });
+    recorder = startRecorder(session, { db, flushMs: 10, journalStore: store, saving });
     session.emit({ type: 'call-started', snapshot: snapshot() });
     session.emit({ type: 'segment', event: final(0), update: update(4) });
     await expect(recorder.flush()).rejects.toThrow();
-    expect(getCallSaving()).toMatchObject({ problem: { kind: 'quota' }, kept: 'memory', unsavedCalls: 1 });
+    expect(saving.get()).toMatchObject({ problem: { kind: 'quota' }, kept: 'memory', unsavedCalls: 1 });
     // Still whole in memory, for the reflection.
     expect(recorder.unsavedCall('call-1')?.segments).toHaveLength(1);
   });
 
   it('writes the whole call again when the database is deleted under it, without doubling cue changes', async () => {
     const session = fakeSession();
-    recorder = startRecorder(session, { db, flushMs: 10, journalStore: memoryStore() });
+    recorder = startRecorder(session, { db, flushMs: 10, journalStore: memoryStore(), saving });
     session.emit({ type: 'call-started', snapshot: snapshot() });
     session.emit({ type: 'segment', event: final(0), update: update(4, [{ cue: 'distress', from: 'calm', to: 'watch', at: 4, segmentId: 'seg-0' }]) });
     session.emit({ type: 'segment', event: final(1), update: update(9) });
@@ -217,7 +217,7 @@ describe('recorder with its journal', () => {
     await vi.waitFor(async () => expect(await db.segments.count()).toBe(3));
     await recorder.flush();
     expect(await db.cueChanges.count()).toBe(1);
-    expect(getCallSaving().rewritten).toBe(true);
+    expect(saving.get().rewritten).toBe(true);
   });
 
   it('a journal replayed on start never overwrites a call the database has further along', async () => {

@@ -1,30 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { checkModelLayout, toModelTarEntries } from '@core/audio/model/layout';
-import { readTar, writeTar, type TarEntry } from '@core/audio/model/tar';
+import { writeTar, type TarEntry } from '@core/audio/model/tar';
+import { readTar } from '../../models/lib/tarRead';
 import { fakeModelFiles, fakeModelZip } from '../support/fakeModel';
 
 const entries = (files: Record<string, Uint8Array>): TarEntry[] => Object.entries(files).map(([path, data]) => ({ path, type: 'file', data }));
 
 describe('model archives', () => {
-  it('round-trips files, folders and long paths through tar', () => {
+  it('round-trips files, folders and long paths through tar', async () => {
     const long = `${'deep/'.repeat(25)}file.txt`;
     const input: TarEntry[] = [
       { path: 'm/', type: 'dir', data: new Uint8Array(0) },
       { path: 'm/a.bin', type: 'file', data: new Uint8Array([1, 2, 3]) },
       { path: long, type: 'file', data: new Uint8Array(1000).fill(7) },
     ];
-    const out = readTar(writeTar(input));
+    const out = await readTar(writeTar(input));
     expect(out.map((e) => e.path)).toEqual(['m/', 'm/a.bin', long]);
     expect(Array.from(out[1]!.data)).toEqual([1, 2, 3]);
     expect(out[2]!.data.length).toBe(1000);
   });
 
-  it('refuses a damaged tar with a message naming where', () => {
+  it('refuses a damaged tar with a message naming where', async () => {
     const tar = writeTar([{ path: 'm/a', type: 'file', data: new Uint8Array(10) }]);
     tar[3] = 99;
-    expect(() => readTar(tar)).toThrow(/bad header at byte 0/);
-    expect(() => readTar(writeTar([{ path: 'm/a', type: 'file', data: new Uint8Array(2000) }]).subarray(0, 1000))).toThrow(/cut short/);
+    await expect(readTar(tar)).rejects.toThrow(/bad header at byte 0/);
+    await expect(readTar(writeTar([{ path: 'm/a', type: 'file', data: new Uint8Array(2000) }]).subarray(0, 1000))).rejects.toThrow(/cut short/);
   });
 
   it('accepts the official layout and rewrites it under the model name, folders first', () => {

@@ -1,15 +1,20 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PROFILE, serializeProfile, type Profile } from '@core/profile';
+import { createActiveProfile } from '../../renderer/src/profile/activeProfile';
+import { loadProfileFile } from '../../renderer/src/profile/loadProfile';
 
 const team: Profile = { ...DEFAULT_PROFILE, name: 'Hardship team', thresholds: { ...DEFAULT_PROFILE.thresholds, hostility: { watch: 0.2, rising: 0.4, high: 1 } } };
 
-/** A fresh copy of the renderer's profile modules, as after an app restart. */
+/** A fresh active-profile store, as after an app restart: it starts from what was saved. */
 async function restart() {
-  vi.resetModules();
-  const store = await import('../../renderer/src/profile/activeProfile');
-  const loader = await import('../../renderer/src/profile/loadProfile');
-  return { ...store, ...loader };
+  const profile = createActiveProfile();
+  return {
+    getActiveProfile: profile.get,
+    setActiveProfile: profile.set,
+    subscribeActiveProfile: profile.subscribe,
+    loadProfileFile: (file: File) => loadProfileFile(file, profile),
+  };
 }
 
 describe('the active profile', () => {

@@ -3,8 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SteadyDb } from '../../renderer/src/storage/db';
 import type { JournalStore } from '../../renderer/src/storage/journal';
 import type { ReflectionRecord } from '../../renderer/src/storage/records';
-import { dropPendingReflections, retryPendingReflections, saveReflectionReliably } from '../../renderer/src/storage/reflectionSaves';
-import { reportStorageProblem } from '../../renderer/src/storage/status';
+import { createReflectionSaves } from '../../renderer/src/storage/reflectionSaves';
 
 function memoryStore(): JournalStore & { map: Map<string, string> } {
   const map = new Map<string, string>();
@@ -27,10 +26,8 @@ let n = 0;
 beforeEach(async () => {
   db = new SteadyDb(`steady-reflections-${++n}-${Date.now()}`);
   await db.open();
-  reportStorageProblem(null);
 });
 afterEach(() => {
-  dropPendingReflections(null);
   db.close();
   vi.restoreAllMocks();
 });
@@ -39,14 +36,13 @@ describe('saving a reflection', () => {
   it('when the disk is full, keeps it on this computer, says so, and saves it when retried', async () => {
     const store = memoryStore();
     vi.spyOn(db.reflections, 'put').mockRejectedValueOnce(new DOMException('full', 'QuotaExceededError'));
-    const result = await saveReflectionReliably(db, reflection, store);
+    const result = await createReflectionSaves(db, store).save(reflection);
     expect(result).toMatchObject({ outcome: 'waiting', keptOnDisk: true, problem: { kind: 'quota' } });
     expect(await db.reflections.count()).toBe(0);
     expect(store.map.size).toBe(1);
 
     // The next start (or the retry timer) finds it and saves it.
-    dropPendingReflections(null);
-    expect(await retryPendingReflections(db, store)).toBe(1);
+    expect(await createReflectionSaves(db, store).retryPending()).toBe(1);
     expect((await db.reflections.get('call-1'))?.answers[0]?.text).toBe('I stayed calm');
     expect(store.map.size).toBe(0);
     if (result.outcome === 'waiting') await result.saved;
@@ -54,7 +50,7 @@ describe('saving a reflection', () => {
 
   it('saved at once when the database answers, leaving nothing pending', async () => {
     const store = memoryStore();
-    expect(await saveReflectionReliably(db, reflection, store)).toEqual({ outcome: 'saved' });
+    expect(await createReflectionSaves(db, store).save(reflection)).toEqual({ outcome: 'saved' });
     expect(store.map.size).toBe(0);
   });
 });

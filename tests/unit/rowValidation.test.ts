@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptySummary } from '@core/reflection';
 import { SteadyDb } from '../../renderer/src/storage/db';
-import { countCalls, hardCallEnds, listCalls, loadCallDetail, recoverUnfinishedCalls, trendRows } from '../../renderer/src/storage/queries';
+import { countCalls, deleteUnreadableRows, hardCallEnds, listCalls, loadCallDetail, recoverUnfinishedCalls, trendRows } from '../../renderer/src/storage/queries';
 import type { CallRecord } from '../../renderer/src/storage/records';
 import { rowProblem } from '../../renderer/src/storage/rowSchemas';
-import { deleteUnreadableRows, exportUnreadableRows, forgetUnreadableRows, getUnreadableRows } from '../../renderer/src/storage/unreadable';
+import { exportUnreadableRows } from '../../renderer/src/storage/unreadable';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 11, 2, 12);
@@ -16,7 +16,6 @@ let n = 0;
 beforeEach(async () => {
   db = new SteadyDb(`steady-rows-${++n}-${Date.now()}`);
   await db.open();
-  forgetUnreadableRows();
 });
 afterEach(() => db.close());
 
@@ -51,7 +50,7 @@ describe('reading past a damaged row', () => {
     expect(await recoverUnfinishedCalls(db, null)).toEqual([]);
     expect(await loadCallDetail(db, 'bad')).toBeNull();
     expect(await countCalls(db)).toBe(4);
-    expect(getUnreadableRows().map((r) => [r.table, r.key])).toEqual([
+    expect(db.unreadable.get().map((r) => [r.table, r.key])).toEqual([
       ['calls', 'bad'],
       ['reflections', 'ok-1'],
       ['calls', 'bad-hard'],
@@ -60,11 +59,11 @@ describe('reading past a damaged row', () => {
 
   it('exports the damaged rows as they are, and deletes exactly those', async () => {
     await listCalls(db, { limit: 10 });
-    const rows = getUnreadableRows();
+    const rows = db.unreadable.get();
     const file = JSON.parse(exportUnreadableRows(rows, NOW)) as { records: { key: string; row: { summary?: unknown } }[] };
     expect(file.records[0]).toMatchObject({ key: 'bad', row: { summary: null } });
     await deleteUnreadableRows(db, rows);
-    expect(getUnreadableRows()).toEqual([]);
+    expect(db.unreadable.get()).toEqual([]);
     expect((await db.calls.toArray()).map((c) => c.id).sort()).toEqual(['ok-1', 'ok-2']);
     expect(await db.reflections.count()).toBe(0);
   });

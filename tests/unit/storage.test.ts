@@ -22,7 +22,6 @@ import {
 import type { CallRecord } from '../../renderer/src/storage/records';
 import { startRecorder, type Recorder } from '../../renderer/src/storage/recorder';
 import { readSetting, writeSetting } from '../../renderer/src/storage/settings';
-import { getStorageProblem, reportStorageProblem } from '../../renderer/src/storage/status';
 
 /** A stand-in for the call session: the recorder only listens to its events. */
 function fakeSession() {
@@ -91,7 +90,6 @@ let n = 0;
 beforeEach(async () => {
   db = new SteadyDb(`steady-test-${++n}-${Date.now()}`);
   await db.open();
-  reportStorageProblem(null);
 });
 afterEach(async () => {
   recorder?.stop();
@@ -195,13 +193,13 @@ describe('recorder', () => {
     session.emit({ type: 'call-started', snapshot: snapshot() });
     session.emit({ type: 'segment', event: final('s1', 0, 3, 'first words'), update: update(3) });
     await expect(recorder.flush()).rejects.toThrow();
-    expect(getStorageProblem()).toMatchObject({ kind: 'quota' });
-    expect(getStorageProblem()?.message).toMatch(/full/);
+    expect(db.problems.get()).toMatchObject({ kind: 'quota' });
+    expect(db.problems.get()?.message).toMatch(/full/);
     spy.mockRestore();
     session.emit({ type: 'segment', event: final('s2', 3, 5, 'second words'), update: update(5) });
     await recorder.flush();
     expect((await db.segments.toArray()).map((s) => s.text)).toEqual(['first words', 'second words']);
-    expect(getStorageProblem()).toBeNull();
+    expect(db.problems.get()).toBeNull();
   });
 });
 
@@ -214,7 +212,7 @@ describe('recorder when the disk is full at the end of a call', () => {
     await playHostileCall(session);
     await vi.waitFor(() => expect(ended).toHaveBeenCalledTimes(1));
     expect(ended.mock.calls[0]?.[0].summary.peaks.hostility).toBe('rising');
-    expect(getStorageProblem()?.kind).toBe('quota');
+    expect(db.problems.get()?.kind).toBe('quota');
   });
 });
 

@@ -1,7 +1,5 @@
-import { Gunzip, Inflate } from 'fflate';
-import { ArchiveError, type TarEntry } from './tar';
-import { TarScanner } from './tarScan';
-import { strFromU8 } from 'fflate';
+import { Inflate, strFromU8 } from 'fflate';
+import { ArchiveError, type TarEntry, type TarEntryKind } from './tar';
 
 /**
  * Unpacks a model archive (zip or tar.gz) with limits, so that a zip bomb or
@@ -77,7 +75,8 @@ function join(parts: Uint8Array[], length: number): Uint8Array {
   return out;
 }
 
-const INFLATE_STEP = 4 * 1024;
+/** Input step for inflating; the tar.gz reader uses the same. */
+export const INFLATE_STEP = 4 * 1024;
 
 /** Inflate in chunks, charging the budget as output appears; stops at the first overrun or past the declared size. */
 function inflateCounted(data: Uint8Array, budget: Budget, name: string, declared: number): Uint8Array {
@@ -164,23 +163,21 @@ export function unzipLimited(zip: Uint8Array, limits: UnpackLimits = MODEL_LIMIT
   return entries;
 }
 
-/** Entries of a tar.gz, gunzipped and read as a stream with the same limits. */
-export function untarGzLimited(archive: Uint8Array, limits: UnpackLimits = MODEL_LIMITS): TarEntry[] {
-  const budget = new Budget(limits, archive.length);
-  const scanner = new TarScanner(() => true, (path, type) => {
-    budget.entry();
-    checkEntryPath(path);
-    if (type === 'link') throw refuse(`it holds a link (${JSON.stringify(path.slice(0, 80))})`);
-  });
-  const gunzip = new Gunzip((chunk) => {
-    budget.bytes(chunk.length);
-    scanner.push(chunk);
-  });
-  try {
-    for (let at = 0; at < archive.length; at += INFLATE_STEP) gunzip.push(archive.subarray(at, at + INFLATE_STEP), at + INFLATE_STEP >= archive.length);
-  } catch (error) {
-    if (error instanceof ArchiveError) throw error;
-    throw new ArchiveError('The model file is not a readable .tar.gz archive (it may be damaged or cut short).', 'corrupt');
-  }
-  return scanner.end();
+/** The same limits for a tar.gz: its reader (models/lib/tarRead.ts) reports each entry and the unpacked bytes as they appear. */
+export interface TarGzGuard {
+  /** Throws to refuse the archive: too many entries, a path that leaves the folder, a link. */
+  entry(path: string, kind: TarEntryKind): void;
+  bytes(n: number): void;
+}
+
+export function tarGzGuard(archiveBytes: number, limits: UnpackLimits = MODEL_LIMITS): TarGzGuard {
+  const budget = new Budget(limits, archiveBytes);
+  return {
+    entry(path, kind) {
+      budget.entry();
+      checkEntryPath(path);
+      if (kind === 'link') throw refuse(`it holds a link (${JSON.stringify(path.slice(0, 80))})`);
+    },
+    bytes: (n) => budget.bytes(n),
+  };
 }

@@ -1,10 +1,10 @@
 /**
- * Minimal ustar reader and writer: enough for speech model archives (regular
- * files and folders). Platform-neutral so that the fetch script (Node) and the
- * app's "use a model file on disk" path (browser) check and build archives the
- * same way.
+ * A tar archive's entries, and a minimal ustar writer: enough for speech model
+ * archives (regular files and folders). Platform-neutral so that the fetch
+ * script (Node) and the app's "use a model file on disk" path (browser) build
+ * archives the same way. Reading is tar-stream's (models/lib/tarRead.ts).
  */
-import { strFromU8, strToU8 } from 'fflate';
+import { strToU8 } from 'fflate';
 
 export interface TarEntry {
   /** Path inside the archive, with '/' separators; folders end in '/'. */
@@ -13,10 +13,12 @@ export interface TarEntry {
   data: Uint8Array;
 }
 
+/** What a tar header says an entry is, as the checks see it: links are refused, other kinds skipped. */
+export type TarEntryKind = 'file' | 'dir' | 'link' | 'other';
+
 const BLOCK = 512;
-// fflate's UTF-8 codec uses TextEncoder/TextDecoder where the platform has them; core/ cannot assume either.
+// fflate's UTF-8 codec uses TextEncoder where the platform has it; core/ cannot assume it.
 const encoder = { encode: (text: string) => strToU8(text) };
-const decoder = { decode: (bytes: Uint8Array) => strFromU8(bytes) };
 
 /** Why an archive was refused, for code to act on (the message is for people). */
 export type ArchiveProblem = 'corrupt' | 'empty' | 'layout' | 'sample-rate' | 'limits';
@@ -84,35 +86,4 @@ export function writeTar(entries: readonly TarEntry[], mtime = 0): Uint8Array {
     }
   }
   return out;
-}
-
-function readString(block: Uint8Array, offset: number, length: number): string {
-  const slice = block.subarray(offset, offset + length);
-  const end = slice.indexOf(0);
-  return decoder.decode(end === -1 ? slice : slice.subarray(0, end));
-}
-
-export function readTar(archive: Uint8Array): TarEntry[] {
-  const entries: TarEntry[] = [];
-  let at = 0;
-  while (at + BLOCK <= archive.length) {
-    const header = archive.subarray(at, at + BLOCK);
-    if (header.every((b) => b === 0)) break;
-    let sum = 0;
-    for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : (header[i] as number);
-    const stored = parseInt(readString(header, 148, 8).trim(), 8);
-    if (stored !== sum) throw new ArchiveError(`Not a valid tar archive (bad header at byte ${at}).`);
-    const name = readString(header, 0, 100);
-    const prefix = readString(header, 345, 155);
-    const path = prefix ? `${prefix}/${name}` : name;
-    const size = parseInt(readString(header, 124, 12).trim() || '0', 8);
-    const flag = String.fromCharCode(header[156] ?? 0);
-    at += BLOCK;
-    if (at + size > archive.length) throw new ArchiveError(`The archive is cut short (${path} is incomplete).`);
-    if (flag === '5') entries.push({ path: path.endsWith('/') ? path : `${path}/`, type: 'dir', data: new Uint8Array(0) });
-    else if (flag === '0' || flag === '\0' || flag === '7') entries.push({ path, type: 'file', data: archive.slice(at, at + size) });
-    // Other entry types (links, pax headers) are skipped: models do not need them.
-    at += Math.ceil(size / BLOCK) * BLOCK;
-  }
-  return entries;
 }

@@ -2,7 +2,6 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CARE_CATEGORY_LABELS, chooseGrace, choosePrompts, suggestCare, type CallSummary, type CareSuggestion } from '@core/reflection';
 import { useServices } from '../ServicesProvider';
 import { describeStorageError, type StorageProblem } from '../storage/errors';
-import { saveReflectionReliably } from '../storage/reflectionSaves';
 import type { ReflectionAnswer, ReflectionRecord } from '../storage/records';
 import { StorageNotice } from '../storage/StorageNotice';
 import { useSetting } from '../storage/useSetting';
@@ -36,7 +35,7 @@ function initialDraft(callId: string, summary: CallSummary, existing: Reflection
  * local draft first, so a storage error never loses what was written.
  */
 export function ReflectionForm({ callId, summary, existing, onSaved, onSkip }: Props) {
-  const { db } = useServices();
+  const { reflectionSaves } = useServices();
   const prompts = useMemo(() => choosePrompts(summary), [summary]);
   const grace = useMemo(() => chooseGrace(summary, callId), [summary, callId]);
   const careList = useSetting('careList');
@@ -101,7 +100,7 @@ export function ReflectionForm({ callId, summary, existing, onSaved, onSkip }: P
   const save = async () => {
     setSaving(true);
     try {
-      const result = await saveReflectionReliably(db, {
+      const result = await reflectionSaves.save({
         callId,
         savedAt: Date.now(),
         answers: draft.answers.map((a) => ({ ...a, text: a.text.trim() })),

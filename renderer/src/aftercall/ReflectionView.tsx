@@ -11,7 +11,8 @@ import { untilSettledOrTroubled } from '../storage/status';
 import './aftercall.css';
 import { dropDraft } from './draft';
 import { callClock, dateTimeWords, durationWords, summaryWords } from './format';
-import { reflectHref, resolveOffer, useReflectionOffers, type ReflectionOffer } from '../offers/reflectionOffers';
+import { reflectHref, type ReflectionOffer } from '../offers/reflectionOffers';
+import { useStore } from '../store';
 import { ReflectionForm } from './ReflectionForm';
 import { useServices } from '../ServicesProvider';
 import type { Recorder } from '../storage/recorder';
@@ -61,7 +62,7 @@ function useCallDetail(callId: string | null): Load {
       },
     );
     // A blocked database makes the read wait: show the call from memory meanwhile.
-    void untilSettledOrTroubled(reading).then((how) => {
+    void untilSettledOrTroubled(db.problems, reading).then((how) => {
       const kept = how === 'troubled' ? keptCall(afterCall.recorder(), callId) : null;
       if (live && kept) setLoad((now) => (now.state === 'loading' ? { state: 'ready', detail: kept } : now));
     });
@@ -77,7 +78,8 @@ function useCallDetail(callId: string | null): Load {
  * skippable, and never in the way of the next call.
  */
 export function ReflectionView() {
-  const offers = useReflectionOffers();
+  const { offers: offerStore } = useServices();
+  const offers = useStore(offerStore);
   const hashId = useHashCallId();
   const callId = hashId ?? offers[0]?.callId ?? null;
   const offer: ReflectionOffer | undefined = offers.find((o) => o.callId === callId);
@@ -117,7 +119,7 @@ export function ReflectionView() {
   const interrupted = detail?.call.interrupted ?? offer?.interrupted ?? false;
 
   const skip = () => {
-    resolveOffer(callId);
+    offerStore.resolve(callId);
     dropDraft(callId);
     // Editing an earlier reflection goes back to History; skipping a new one goes back to the call.
     if (detail?.reflection) location.hash = '#/history';
@@ -165,7 +167,7 @@ export function ReflectionView() {
           summary={summary}
           existing={detail?.reflection ?? null}
           onSaved={() => {
-            resolveOffer(callId);
+            offerStore.resolve(callId);
             setDone(callId);
           }}
           onSkip={skip}

@@ -4,15 +4,15 @@ import { describeStorageError } from '../storage/errors';
 import { replayJournals } from '../storage/journalReplay';
 import { askPersistentStorage } from '../storage/persist';
 import { applyRetention, recoverUnfinishedCalls } from '../storage/queries';
-import { retryPendingReflections } from '../storage/reflectionSaves';
+import type { ReflectionSaves } from '../storage/reflectionSaves';
+import type { CallSavingStatus } from '../storage/callSaving';
 import { startRecorder, type Recorder } from '../storage/recorder';
 import type { CallRecord } from '../storage/records';
 import { readSetting } from '../storage/settings';
-import { reportStorageProblem, untilSettledOrTroubled } from '../storage/status';
-import { usableRow } from '../storage/unreadable';
+import { untilSettledOrTroubled } from '../storage/status';
 import { viewFromHash } from '../views';
 import { draftCallIds } from './draft';
-import { offerFromCall, offerReflection, reflectHref } from '../offers/reflectionOffers';
+import { offerFromCall, reflectHref, type ReflectionOffers } from '../offers/reflectionOffers';
 
 /**
  * Starts everything that happens around a call's end: the recorder that
@@ -30,7 +30,17 @@ export interface AfterCall {
   runRetentionNow(): Promise<number>;
 }
 
-export function createAfterCall(session: CallSession, database: SteadyDb): AfterCall {
+/** What the after-call work is wired to; services.ts passes the page's ones. */
+export interface AfterCallParts {
+  session: CallSession;
+  db: SteadyDb;
+  callSaving: CallSavingStatus;
+  reflectionSaves: ReflectionSaves;
+  offers: ReflectionOffers;
+}
+
+export function createAfterCall(parts: AfterCallParts): AfterCall {
+  const { session, db: database, callSaving, offers } = parts;
   let recorder: Recorder | null = null;
   const runRetentionNow = async (): Promise<number> => {
     if (!recorder) return 0;
@@ -38,7 +48,7 @@ export function createAfterCall(session: CallSession, database: SteadyDb): After
       const policy = await readSetting(database, 'retention');
       return await applyRetention(database, policy, Date.now(), recorder?.liveCallId() ?? null);
     } catch (error) {
-      reportStorageProblem(describeStorageError(error, 'removing old transcripts'));
+      database.problems.report(describeStorageError(error, 'removing old transcripts'));
       return 0;
     }
   };
@@ -47,12 +57,13 @@ export function createAfterCall(session: CallSession, database: SteadyDb): After
       if (recorder) return () => undefined;
       recorder = startRecorder(session, {
         db: database,
+        saving: callSaving,
         onCallEnded: (call) => {
-          offerReflection(offerFromCall(call));
+          offers.offer(offerFromCall(call));
           void openReflectionIn(session, database, call.id);
         },
       });
-      return startAround(session, database, recorder, runRetentionNow, () => {
+      return startAround(parts, recorder, runRetentionNow, () => {
         recorder = null;
       });
     },
@@ -65,12 +76,13 @@ export function createAfterCall(session: CallSession, database: SteadyDb): After
 async function openReflectionIn(session: CallSession, database: SteadyDb, callId: string): Promise<void> {
   // A blocked database makes the read wait; the default (open it) stands until it answers.
   const reading = readSetting(database, 'openReflectionAfterCall');
-  const wanted = (await untilSettledOrTroubled(reading)) === 'settled' ? await reading.catch(() => true) : true;
+  const wanted = (await untilSettledOrTroubled(database.problems, reading)) === 'settled' ? await reading.catch(() => true) : true;
   if (wanted && viewFromHash(location.hash) === 'overlay' && session.getSnapshot().status !== 'live') location.hash = reflectHref(callId);
 }
 
 /** Recovery of calls cut off last time, the reflection offers, and retention, around a running recorder. */
-function startAround(session: CallSession, database: SteadyDb, rec: Recorder, runRetentionNow: () => Promise<number>, stopped: () => void): () => void {
+function startAround(parts: AfterCallParts, rec: Recorder, runRetentionNow: () => Promise<number>, stopped: () => void): () => void {
+  const { session, db: database, offers, reflectionSaves } = parts;
   const openReflection = (callId: string) => openReflectionIn(session, database, callId);
 
   // A new call always wins over a reflection in progress; the draft is kept and the offer stays.
@@ -86,30 +98,30 @@ function startAround(session: CallSession, database: SteadyDb, rec: Recorder, ru
     replayTimer = setTimeout(() => {
       void replayJournals(database, rec.liveCallId())
         .then(() => recoverUnfinishedCalls(database, rec.liveCallId()))
-        .then((cutOff) => cutOff.forEach((call) => offerReflection(offerFromCall(call))))
+        .then((cutOff) => cutOff.forEach((call) => offers.offer(offerFromCall(call))))
         .catch(replayLater);
     }, REPLAY_RETRY_MS);
   };
   void replayJournals(database, rec.liveCallId())
     .catch((error: unknown) => {
-      reportStorageProblem(describeStorageError(error, 'saving a call kept from last time'));
+      database.problems.report(describeStorageError(error, 'saving a call kept from last time'));
       replayLater();
     })
     .then(() => recoverUnfinishedCalls(database, rec.liveCallId()))
     .then(async (cutOff) => {
       // A reflection left half-written (the window closed mid-reflection) is offered again, words and all.
-      const drafted = (await database.calls.bulkGet(draftCallIds())).map((row) => usableRow('calls', row));
+      const drafted = (await database.calls.bulkGet(draftCallIds())).map((row) => database.unreadable.usableRow('calls', row));
       const reflected = await database.reflections.bulkGet(drafted.map((c) => c?.id ?? ''));
       const unfinished = drafted.filter((call, i): call is CallRecord => !!call && call.endedAt !== null && !reflected[i]);
       const waiting = [...unfinished, ...cutOff].sort((a, b) => a.startedAt - b.startedAt);
-      for (const call of waiting) offerReflection(offerFromCall(call));
+      for (const call of waiting) offers.offer(offerFromCall(call));
       const newest = waiting[waiting.length - 1];
       if (newest) await openReflection(newest.id);
     })
-    .catch((error: unknown) => reportStorageProblem(describeStorageError(error, 'checking for a call cut off last time')))
+    .catch((error: unknown) => database.problems.report(describeStorageError(error, 'checking for a call cut off last time')))
     // A marker for tests and diagnostics: the check for cut-off calls has finished.
     .finally(() => document.documentElement.setAttribute('data-steady-recovery', 'done'));
-  void retryPendingReflections(database);
+  void reflectionSaves.retryPending();
   void runRetentionNow();
   const retention = setInterval(() => void runRetentionNow(), RETENTION_EVERY_MS);
 

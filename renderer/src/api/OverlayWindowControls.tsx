@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { MAX_OPACITY, MIN_OPACITY, type OverlayMode } from '../../../preload/api';
-import { getApi } from './index';
+import { useServices } from '../ServicesProvider';
 import { useOverlayState } from './useOverlayState';
 
 /**
@@ -9,6 +9,7 @@ import { useOverlayState } from './useOverlayState';
  * way out named). Each control says its state in words, not colour.
  */
 export function OverlayWindowControls() {
+  const { api } = useServices();
   const state = useOverlayState();
   const [desktop, setDesktop] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -16,13 +17,13 @@ export function OverlayWindowControls() {
 
   useEffect(() => {
     let live = true;
-    void getApi()
+    void api
       .getAppInfo()
       .then((info) => live && setDesktop(info.platform === 'electron'));
     return () => {
       live = false;
     };
-  }, []);
+  }, [api]);
 
   const run = (change: Promise<unknown>) => {
     setProblem(null);
@@ -33,7 +34,7 @@ export function OverlayWindowControls() {
 
   return (
     <div className="window-controls" role="group" aria-label="Window">
-      <button type="button" aria-pressed={state.mode === 'expanded'} onClick={() => run(getApi().setOverlayMode(nextMode))}>
+      <button type="button" aria-pressed={state.mode === 'expanded'} onClick={() => run(api.setOverlayMode(nextMode))}>
         {state.mode === 'compact' ? 'Show transcript' : 'Hide transcript'}
       </button>
       {desktop ? (
@@ -47,10 +48,10 @@ export function OverlayWindowControls() {
             step={5}
             value={percent}
             aria-valuetext={`${percent}%`}
-            onChange={(event) => run(getApi().setOverlayOpacity(Number(event.target.value) / 100))}
+            onChange={(event) => run(api.setOverlayOpacity(Number(event.target.value) / 100))}
           />
           <label>
-            <input type="checkbox" checked={state.clickThrough} aria-describedby={ids.hint} onChange={(event) => run(getApi().setClickThrough(event.target.checked))} />
+            <input type="checkbox" checked={state.clickThrough} aria-describedby={ids.hint} onChange={(event) => run(api.setClickThrough(event.target.checked))} />
             Click-through {state.clickThrough ? 'on' : 'off'}
           </label>
           <p id={ids.hint} className="hint">

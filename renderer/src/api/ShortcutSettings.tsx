@@ -7,7 +7,9 @@ import {
   type ShortcutBindings,
   type ShortcutProblem,
 } from '../../../preload/api';
-import { saveShortcuts, useShortcuts } from './shortcutReport';
+import { useServices } from '../ServicesProvider';
+import { useStore } from '../store';
+import type { ShortcutsState } from './shortcutReport';
 
 /** Main refuses longer (main/ipc/schemas.ts). */
 const MAX_ACCELERATOR = 64;
@@ -23,6 +25,13 @@ function problemsFor(problems: readonly ShortcutProblem[], action: ShortcutActio
   return problems.filter((problem) => problem.action === action);
 }
 
+/** Main's last report; the first reader asks main once. */
+function useShortcuts(): ShortcutsState {
+  const { shortcuts } = useServices();
+  useEffect(() => void shortcuts.load(), [shortcuts]);
+  return useStore(shortcuts);
+}
+
 function savedWords(count: number): string {
   if (count === 0) return 'Saved. Every shortcut is working.';
   return count === 1 ? 'Saved, but 1 shortcut is not working: see above.' : `Saved, but ${count} shortcuts are not working: see above.`;
@@ -36,6 +45,7 @@ function savedWords(count: number): string {
  * globally would never reach a recording field.
  */
 export function ShortcutSettings() {
+  const { shortcuts } = useServices();
   const { report, desktop, error } = useShortcuts();
   const [draft, setDraft] = useState<ShortcutBindings | null>(null);
   const [saving, setSaving] = useState(false);
@@ -69,7 +79,7 @@ export function ShortcutSettings() {
     if (!draft) return;
     setSaving(true);
     const bindings = Object.fromEntries(SHORTCUT_ACTIONS.map((action) => [action, draft[action].trim()])) as ShortcutBindings;
-    const answer = await saveShortcuts(bindings);
+    const answer = await shortcuts.save(bindings);
     setSaving(false);
     if (answer) {
       setDraft({ ...DEFAULT_SHORTCUTS, ...answer.bindings });

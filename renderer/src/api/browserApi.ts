@@ -19,24 +19,6 @@ function readJson<T>(key: string, fallback: T): T {
   }
 }
 
-let overlay: OverlayState = { ...readJson(OVERLAY_KEY, { mode: 'expanded', opacity: 1, clickThrough: false } as OverlayState), clickThrough: false };
-const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-
-function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
-  for (const listener of listeners.get(event) ?? []) listener(payload);
-}
-
-function setOverlay(change: Partial<OverlayState>): OverlayState {
-  overlay = { ...overlay, ...change };
-  try {
-    localStorage.setItem(OVERLAY_KEY, JSON.stringify({ mode: overlay.mode, opacity: overlay.opacity }));
-  } catch {
-    // Private mode or storage full: the setting lasts for this page only.
-  }
-  emit('overlayState', overlay);
-  return overlay;
-}
-
 function modelBaseUrl(): string {
   return new URL(import.meta.env.VITE_STEADY_MODEL_BASE ?? 'models/', document.baseURI).href;
 }
@@ -79,60 +61,82 @@ function pickModelFile(): Promise<InstalledModel | null> {
   });
 }
 
-/** What main does, method by method; model progress and commands never arrive, as nothing here sends them. */
-const handlers: InvokeHandlers = {
-  getAppInfo: () => ({ version: import.meta.env.VITE_STEADY_VERSION ?? 'dev', platform: 'browser', systemAudioLoopback: false }),
+/** Built once per page by the composition root (services.ts) when there is no preload API. */
+export function createBrowserApi(): SteadyApi {
+  // The window's state lives in this API object, so each page (or test) that builds one has its own.
+  let overlay: OverlayState = { ...readJson(OVERLAY_KEY, { mode: 'expanded', opacity: 1, clickThrough: false } as OverlayState), clickThrough: false };
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 
-  getOverlayState: () => overlay,
-  setOverlayMode: (mode) => setOverlay({ mode }),
-  setOverlayOpacity: (opacity) => {
-    if (!(opacity >= MIN_OPACITY && opacity <= MAX_OPACITY)) throw new Error(`Opacity must be between ${MIN_OPACITY} and ${MAX_OPACITY}, not ${opacity}.`);
-    return setOverlay({ opacity });
-  },
-  setClickThrough: () => setOverlay({ clickThrough: false }),
+  function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  }
 
-  // One tab holds every view in a browser.
-  openView: (view) => {
-    location.hash = `#/${view}`;
-  },
+  function setOverlay(change: Partial<OverlayState>): OverlayState {
+    overlay = { ...overlay, ...change };
+    try {
+      localStorage.setItem(OVERLAY_KEY, JSON.stringify({ mode: overlay.mode, opacity: overlay.opacity }));
+    } catch {
+      // Private mode or storage full: the setting lasts for this page only.
+    }
+    emit('overlayState', overlay);
+    return overlay;
+  }
 
-  getShortcuts: () => {
-    const bindings = readJson<ShortcutBindings>(SHORTCUTS_KEY, DEFAULT_SHORTCUTS);
-    return { bindings, problems: [] };
-  },
-  setShortcuts: (bindings) => {
-    localStorage.setItem(SHORTCUTS_KEY, JSON.stringify(bindings));
-    return { bindings, problems: [] };
-  },
+  /** What main does, method by method; model progress and commands never arrive, as nothing here sends them. */
+  const handlers: InvokeHandlers = {
+    getAppInfo: () => ({ version: import.meta.env.VITE_STEADY_VERSION ?? 'dev', platform: 'browser', systemAudioLoopback: false }),
 
-  // The browser asks the user itself; there is no main process to tell.
-  setCaptureEnabled: () => undefined,
+    getOverlayState: () => overlay,
+    setOverlayMode: (mode) => setOverlay({ mode }),
+    setOverlayOpacity: (opacity) => {
+      if (!(opacity >= MIN_OPACITY && opacity <= MAX_OPACITY)) throw new Error(`Opacity must be between ${MIN_OPACITY} and ${MAX_OPACITY}, not ${opacity}.`);
+      return setOverlay({ opacity });
+    },
+    setClickThrough: () => setOverlay({ clickThrough: false }),
 
-  getModelBaseUrl: modelBaseUrl,
-  listModels: listServedModels,
-  downloadModel: () => {
-    throw new Error('Downloading a model needs the Steady desktop app. In a browser, choose a model file already on this computer, or run "npm run model:fetch".');
-  },
-  cancelModelDownload: () => undefined,
-  chooseModelFile: pickModelFile,
+    // One tab holds every view in a browser.
+    openView: (view) => {
+      location.hash = `#/${view}`;
+    },
 
-  // The desktop app's list and checks, so the browser build opens exactly the same links.
-  openExternal: async (url) => {
-    const problem = externalUrlProblem(url);
-    if (problem !== null) throw new Error(`This link does not open: ${problem}.`);
-    window.open(url, '_blank', 'noopener,noreferrer');
-  },
-};
+    getShortcuts: () => {
+      const bindings = readJson<ShortcutBindings>(SHORTCUTS_KEY, DEFAULT_SHORTCUTS);
+      return { bindings, problems: [] };
+    },
+    setShortcuts: (bindings) => {
+      localStorage.setItem(SHORTCUTS_KEY, JSON.stringify(bindings));
+      return { bindings, problems: [] };
+    },
 
-export const browserApi: SteadyApi = bindApi({
-  // async, so that a handler's throw becomes a rejected promise, as over IPC.
-  invoke: async (method, args) => (handlers[method] as (...a: unknown[]) => unknown)(...args),
-  subscribe: (event, listener) => {
-    const set = listeners.get(event) ?? new Set();
-    listeners.set(event, set);
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-    };
-  },
-});
+    // The browser asks the user itself; there is no main process to tell.
+    setCaptureEnabled: () => undefined,
+
+    getModelBaseUrl: modelBaseUrl,
+    listModels: listServedModels,
+    downloadModel: () => {
+      throw new Error('Downloading a model needs the Steady desktop app. In a browser, choose a model file already on this computer, or run "npm run model:fetch".');
+    },
+    cancelModelDownload: () => undefined,
+    chooseModelFile: pickModelFile,
+
+    // The desktop app's list and checks, so the browser build opens exactly the same links.
+    openExternal: async (url) => {
+      const problem = externalUrlProblem(url);
+      if (problem !== null) throw new Error(`This link does not open: ${problem}.`);
+      window.open(url, '_blank', 'noopener,noreferrer');
+    },
+  };
+
+  return bindApi({
+    // async, so that a handler's throw becomes a rejected promise, as over IPC.
+    invoke: async (method, args) => (handlers[method] as (...a: unknown[]) => unknown)(...args),
+    subscribe: (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+      };
+    },
+  });
+}

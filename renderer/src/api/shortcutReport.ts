@@ -1,6 +1,6 @@
-import { useEffect, useSyncExternalStore } from 'react';
 import type { ShortcutBindings, ShortcutReport } from '../../../preload/api';
-import { getApi } from './index';
+import type { SteadyApi } from '../../../preload/contract';
+import { createValue, type Store } from '../store';
 
 /**
  * The desktop app's global shortcuts as main last reported them, shared by the
@@ -17,56 +17,44 @@ export interface ShortcutsState {
   error: string | null;
 }
 
-let state: ShortcutsState = { report: null, desktop: false, error: null };
-let loading: Promise<void> | null = null;
-const listeners = new Set<() => void>();
-
-function set(patch: Partial<ShortcutsState>): void {
-  state = { ...state, ...patch };
-  for (const listener of listeners) listener();
+/** The page's one is services.shortcuts; it asks main once, on first use. */
+export interface ShortcutStore extends Store<ShortcutsState> {
+  load(): Promise<void>;
+  /** Saves and registers the bindings; main's report (with any conflicts) replaces the old one. Resolves to it, or null on failure. */
+  save(bindings: ShortcutBindings): Promise<ShortcutReport | null>;
 }
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Asks main once per page (again after resetShortcutsForTests). */
-export function loadShortcuts(): Promise<void> {
-  loading ??= (async () => {
-    const api = getApi();
-    try {
-      const [info, report] = await Promise.all([api.getAppInfo(), api.getShortcuts()]);
-      set({ desktop: info.platform === 'electron', report, error: null });
-    } catch (error) {
-      set({ error: `Steady could not read the shortcuts: ${message(error)}` });
-    }
-  })();
-  return loading;
-}
-
-/** Saves and registers the bindings; main's report (with any conflicts) replaces the old one. Resolves to it, or null on failure. */
-export async function saveShortcuts(bindings: ShortcutBindings): Promise<ShortcutReport | null> {
-  try {
-    const report = await getApi().setShortcuts(bindings);
-    set({ report, error: null });
-    return report;
-  } catch (error) {
-    set({ error: `The shortcuts were not saved: ${message(error)}` });
-    return null;
-  }
-}
-
-export function resetShortcutsForTests(): void {
-  loading = null;
-  state = { report: null, desktop: false, error: null };
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function useShortcuts(): ShortcutsState {
-  useEffect(() => void loadShortcuts(), []);
-  return useSyncExternalStore(subscribe, () => state);
+export function createShortcutStore(api: SteadyApi): ShortcutStore {
+  const state = createValue<ShortcutsState>({ report: null, desktop: false, error: null });
+  const set = (patch: Partial<ShortcutsState>) => state.set({ ...state.get(), ...patch });
+  let loading: Promise<void> | null = null;
+  return {
+    get: state.get,
+    subscribe: state.subscribe,
+    load() {
+      loading ??= (async () => {
+        try {
+          const [info, report] = await Promise.all([api.getAppInfo(), api.getShortcuts()]);
+          set({ desktop: info.platform === 'electron', report, error: null });
+        } catch (error) {
+          set({ error: `Steady could not read the shortcuts: ${message(error)}` });
+        }
+      })();
+      return loading;
+    },
+    async save(bindings) {
+      try {
+        const report = await api.setShortcuts(bindings);
+        set({ report, error: null });
+        return report;
+      } catch (error) {
+        set({ error: `The shortcuts were not saved: ${message(error)}` });
+        return null;
+      }
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { OverlayState } from '../../../preload/api';
-import { getApi } from './index';
+import { useServices } from '../ServicesProvider';
 
 /**
  * The overlay window's mode, opacity and click-through, kept current whether
@@ -8,9 +8,9 @@ import { getApi } from './index';
  * Compact mode hides the transcript; expanded shows it.
  */
 export function useOverlayState(): OverlayState {
+  const { api } = useServices();
   const [state, setState] = useState<OverlayState>({ mode: 'expanded', opacity: 1, clickThrough: false });
   useEffect(() => {
-    const api = getApi();
     let live = true;
     // A change that arrives before the first answer is newer than it: keep the change.
     let changed = false;
@@ -23,6 +23,6 @@ export function useOverlayState(): OverlayState {
       live = false;
       off();
     };
-  }, []);
+  }, [api]);
   return state;
 }

@@ -36,7 +36,7 @@ function deviceLabel(id: string, devices: readonly InputDevice[]): string {
 
 /** Devices, levels, the speech model and the live call switch. */
 export function AudioView() {
-  const { liveAudio } = useServices();
+  const { liveAudio, calls } = useServices();
   const state = useLiveAudio();
   const devices = useInputDevices(state.phase);
   const live = state.phase === 'live';
@@ -98,13 +98,13 @@ export function AudioView() {
         <h2 id="call-heading">Live call</h2>
         <div className="row">
           {live ? (
-            <button type="button" onClick={() => void liveAudio.stop()}>
+            <button type="button" onClick={() => void calls.endWithAudio()}>
               End live call
             </button>
           ) : (
             <button
               type="button"
-              onClick={() => void liveAudio.start()}
+              onClick={() => void calls.startWithAudio()}
               disabled={busy || !ready}
               aria-describedby={ready ? undefined : 'same-input-heading'}
             >

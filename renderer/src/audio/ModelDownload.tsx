@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ModelDownloadProgress } from '../../../preload/api';
-import { getApi } from '../api';
+import { useServices } from '../ServicesProvider';
 import { DEFAULT_MODEL } from './modelSource';
 
 const MB = 1_048_576;
@@ -17,18 +17,19 @@ const PHASE_WORDS: Partial<Record<ModelDownloadProgress['phase'], string>> = {
  * unpacking all happen in main; this shows where it has got to.
  */
 export function ModelDownload({ onInstalled }: { onInstalled: () => void }) {
+  const { api } = useServices();
   const [progress, setProgress] = useState<ModelDownloadProgress | null>(null);
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<{ kind: 'failed' | 'cancelled'; message: string } | null>(null);
 
-  useEffect(() => getApi().onModelProgress?.((p) => setProgress(p)), []);
+  useEffect(() => api.onModelProgress?.((p) => setProgress(p)), [api]);
 
   const start = async () => {
     setOutcome(null);
     setProgress(null);
     setRunning(true);
     try {
-      await getApi().downloadModel(DEFAULT_MODEL);
+      await api.downloadModel(DEFAULT_MODEL);
       onInstalled();
     } catch (error) {
       const message = error instanceof Error ? error.message.replace(/^Error invoking remote method '[^']+': (Error: )?/, '') : String(error);
@@ -51,7 +52,7 @@ export function ModelDownload({ onInstalled }: { onInstalled: () => void }) {
               {progress ? `${(progress.receivedBytes / MB).toFixed(1)} MB${progress.totalBytes ? ` of ${(progress.totalBytes / MB).toFixed(1)} MB` : ''}` : ''}
             </span>
           </label>
-          <button type="button" onClick={() => void getApi().cancelModelDownload()}>
+          <button type="button" onClick={() => void api.cancelModelDownload()}>
             Cancel download
           </button>
         </>

@@ -1,5 +1,4 @@
 import { useEffect, useRef } from 'react';
-import { getApi } from '../api';
 import { useServices } from '../ServicesProvider';
 import type { ModelStatus } from './liveAudio';
 import { ModelDownload } from './ModelDownload';
@@ -22,7 +21,7 @@ function statusWords(model: ModelStatus): string {
 
 /** Model status with the first-run offer: download it (desktop app), or use a file already on disk. */
 export function ModelPanel({ model }: { model: ModelStatus }) {
-  const { liveAudio } = useServices();
+  const { liveAudio, api } = useServices();
   const inShell = typeof window !== 'undefined' && window.steady !== undefined;
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -31,8 +30,8 @@ export function ModelPanel({ model }: { model: ModelStatus }) {
   }, []);
 
   const chooseFile = async () => {
-    if (inShell && typeof getApi().chooseModelFile === 'function') {
-      const picked = await getApi().chooseModelFile().catch(() => null);
+    if (inShell && typeof api.chooseModelFile === 'function') {
+      const picked = await api.chooseModelFile().catch(() => null);
       if (picked) liveAudio.retryModel();
       return;
     }

@@ -2,7 +2,7 @@ import { AcousticAnalyzer } from '@core/audio/acoustic';
 import { SILENCE_DB } from '@core/audio/loudness';
 import type { Speaker } from '@core/cues';
 import type { AcousticObservation, TranscriptEvent } from '@core/transcript';
-import { getApi } from '../api';
+import type { SteadyApi } from '../../../preload/contract';
 import { ChannelRecognizer } from '../speech/recognizer';
 import type { VoskModel } from '../speech/voskModel';
 import type { CallSession } from '../session/types';
@@ -42,8 +42,11 @@ function newMeters(): Record<Speaker, ChannelMeter> {
 }
 
 export class LiveAudio {
-  /** The call session this audio feeds; the composition root passes the page's one. */
-  constructor(private readonly session: CallSession) {}
+  /** The call session this audio feeds and the page's API; the composition root passes the page's ones. */
+  constructor(
+    private readonly session: CallSession,
+    private readonly api: SteadyApi,
+  ) {}
 
   private state: LiveAudioState = {
     phase: 'idle',
@@ -189,7 +192,7 @@ export class LiveAudio {
     this.lastTick = 0;
     this.set({ phase: 'starting', problems: [], observations: [], transcriptEvents: 0, channels: { customer: idleChannel(), agent: idleChannel() } });
     try {
-      await getApi().setCaptureEnabled?.(true);
+      await this.api.setCaptureEnabled?.(true);
     } catch {
       /* the browser build has no gate; Electron's refusal shows up as a permission error below */
     }
@@ -243,7 +246,7 @@ export class LiveAudio {
     await capture.close();
     if (this.capture === capture) this.capture = null;
     if (!this.isStarting(attempt)) return; // stop() has already undone the rest
-    await getApi().setCaptureEnabled?.(false)?.catch(() => undefined);
+    await this.api.setCaptureEnabled?.(false)?.catch(() => undefined);
     this.set({ phase: 'idle' });
   }
 
@@ -314,7 +317,7 @@ export class LiveAudio {
     if (options.endCall !== false && this.callId && this.session.getSnapshot().callId === this.callId) this.session.end();
     this.callId = null;
     await closed;
-    await getApi().setCaptureEnabled?.(false)?.catch(() => undefined);
+    await this.api.setCaptureEnabled?.(false)?.catch(() => undefined);
     this.set({ channels: { customer: { ...this.state.channels.customer, condition: 'off', level: SILENCE_DB }, agent: { ...this.state.channels.agent, condition: 'off', level: SILENCE_DB } } });
   }
 }

@@ -1,4 +1,4 @@
-import { getApi } from '../api';
+import type { SteadyApi } from '../../../preload/contract';
 import { modelArchiveFromFile } from '../speech/modelCheckClient';
 
 /**
@@ -26,14 +26,16 @@ function fromQuery(): ModelSource | null {
 }
 
 /** In the desktop app, main knows the installed models: its answer is final (null: none installed). */
-async function fromShell(): Promise<ModelSource | null> {
-  const models = await getApi().listModels();
+async function fromShell(shell: SteadyApi): Promise<ModelSource | null> {
+  const models = await shell.listModels();
   const chosen = models.find((m) => m.id === DEFAULT_MODEL) ?? models[0];
   return chosen ? { name: chosen.id, url: chosen.url, checked: false } : null;
 }
 
-function inShell(): boolean {
-  return typeof window !== 'undefined' && window.steady !== undefined && typeof getApi().listModels === 'function';
+/** The desktop app's preload API, when this page runs in it. */
+function shellApi(): SteadyApi | null {
+  const shell = typeof window === 'undefined' ? undefined : window.steady;
+  return shell !== undefined && typeof shell.listModels === 'function' ? shell : null;
 }
 
 /**
@@ -67,7 +69,8 @@ async function fromServedFolder(): Promise<ModelSource | null> {
 export async function findModelSource(): Promise<ModelSource | null> {
   const query = fromQuery();
   if (query) return query;
-  if (inShell()) return fromShell().catch(() => null);
+  const shell = shellApi();
+  if (shell) return fromShell(shell).catch(() => null);
   return fromServedFolder();
 }
 

@@ -1,5 +1,7 @@
 import { useCallback, useState } from 'react';
-import { reflectHref, resolveOffer, useReflectionOffers } from '../offers/reflectionOffers';
+import { reflectHref } from '../offers/reflectionOffers';
+import { useServices } from '../ServicesProvider';
+import { useStore } from '../store';
 import { BREATHING_TOTAL_S } from './breathing';
 import { BreathingGuide } from './BreathingGuide';
 import { CareBreak } from './CareBreak';
@@ -13,7 +15,8 @@ type Step = 'offer' | 'breathing' | 'done' | 'skipped';
  */
 export function BetweenCalls({ showReflectionOffer = true }: { showReflectionOffer?: boolean }) {
   const [step, setStep] = useState<Step>('offer');
-  const offers = useReflectionOffers();
+  const { offers: offerStore } = useServices();
+  const offers = useStore(offerStore);
   const waiting = showReflectionOffer ? offers[0] : undefined;
   const finish = useCallback(() => setStep('done'), []);
   const breathe = useCallback(() => setStep('breathing'), []);
@@ -24,7 +27,7 @@ export function BetweenCalls({ showReflectionOffer = true }: { showReflectionOff
         <p className="reflect-offer" data-testid="reflect-offer">
           {waiting.interrupted ? 'A call was cut off when Steady closed.' : 'Your last call is ready for a short reflection.'}{' '}
           <a href={reflectHref(waiting.callId)}>Reflect now</a>{' '}
-          <button type="button" className="link" onClick={() => resolveOffer(waiting.callId)}>
+          <button type="button" className="link" onClick={() => offerStore.resolve(waiting.callId)}>
             Not now
           </button>
         </p>

@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'react';
 import { shouldOfferBreak, hardCallsInWindow } from '@core/reflection';
-import { subscribeOffers } from '../offers/reflectionOffers';
-import { getActiveProfile, subscribeActiveProfile } from '../profile/activeProfile';
-import { onStorageChange } from '../storage/changes';
 import { useServices } from '../ServicesProvider';
 import { hardCallEnds } from '../storage/queries';
 import { useSetting } from '../storage/useSetting';
+import { useStore } from '../store';
 
 /**
  * "Care for you": after a run of hard calls (the count and window come from
@@ -13,13 +11,12 @@ import { useSetting } from '../storage/useSetting';
  * time a call ends.
  */
 export function CareBreak({ onBreathe }: { onBreathe?: () => void }) {
-  const { db } = useServices();
+  const { db, offers, profile: activeProfile } = useServices();
   const [ends, setEnds] = useState<number[]>([]);
-  const [profile, setProfile] = useState(getActiveProfile);
+  const profile = useStore(activeProfile);
   const dismissed = useSetting('careBreakDismissedAt');
   const [taking, setTaking] = useState(false);
 
-  useEffect(() => subscribeActiveProfile(() => setProfile(getActiveProfile())), []);
   useEffect(() => {
     let live = true;
     const load = () => {
@@ -30,8 +27,8 @@ export function CareBreak({ onBreathe }: { onBreathe?: () => void }) {
       );
     };
     load();
-    const offOffers = subscribeOffers(load);
-    const offChanges = onStorageChange(load);
+    const offOffers = offers.subscribe(load);
+    const offChanges = db.changes.subscribe(load);
     return () => {
       live = false;
       offOffers();

@@ -4,13 +4,11 @@ import { dailyTrend, type TrendDay } from '@core/reflection';
 import { CareListEditor } from '../care/CareListEditor';
 import '../care/care.css';
 import '../aftercall/aftercall.css';
-import { subscribeOffers } from '../offers/reflectionOffers';
-import { onStorageChange } from '../storage/changes';
 import { useServices } from '../ServicesProvider';
 import { describeStorageError, type StorageProblem } from '../storage/errors';
 import { countCalls, listCalls, trendRows, type HistoryRow } from '../storage/queries';
 import { StorageNotice } from '../storage/StorageNotice';
-import { useUnreadableRows } from '../storage/unreadable';
+import { useStore } from '../store';
 import { CallRow } from './CallRow';
 import './history.css';
 import { TrendChart } from './TrendChart';
@@ -36,7 +34,7 @@ function nextDay(value: string): number | undefined {
 
 /** Past calls, the agent's own trend, and their data settings. Private to the agent. */
 export function HistoryView() {
-  const { db } = useServices();
+  const { db, offers } = useServices();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [rows, setRows] = useState<HistoryRow[] | null>(null);
@@ -48,7 +46,7 @@ export function HistoryView() {
   const [careOpen] = useState(() => /^#\/history\/care/.test(location.hash));
   const id = useId();
   // Damaged calls are counted by the database but never listed.
-  const skippedCalls = useUnreadableRows().filter((r) => r.table === 'calls').length;
+  const skippedCalls = useStore(db.unreadable).filter((r) => r.table === 'calls').length;
   const total = Math.max(0, counted - skippedCalls);
   const rangeProblem = from && to && from > to ? 'The “from” date is after the “to” date.' : null;
 
@@ -56,13 +54,13 @@ export function HistoryView() {
 
   useEffect(() => {
     const bump = () => setVersion((v) => v + 1);
-    const offOffers = subscribeOffers(bump);
-    const offChanges = onStorageChange(bump);
+    const offOffers = offers.subscribe(bump);
+    const offChanges = db.changes.subscribe(bump);
     return () => {
       offOffers();
       offChanges();
     };
-  }, []);
+  }, [offers, db]);
 
   useEffect(() => {
     if (rangeProblem) return;

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { announceStorageChange } from '../storage/changes';
 import { useServices } from '../ServicesProvider';
 import { describeStorageError, type StorageProblem } from '../storage/errors';
 import { StorageNotice } from '../storage/StorageNotice';
-import { deleteUnreadableRows, exportUnreadableRows, useUnreadableRows } from '../storage/unreadable';
+import { deleteUnreadableRows } from '../storage/queries';
+import { exportUnreadableRows } from '../storage/unreadable';
+import { useStore } from '../store';
 import { downloadText } from './download';
 
 const TABLE_WORDS: Record<string, string> = {
@@ -17,7 +18,7 @@ const TABLE_WORDS: Record<string, string> = {
 /** Records that were skipped because they could not be read, with the agent's two choices for them. */
 export function UnreadableRecords() {
   const { db } = useServices();
-  const rows = useUnreadableRows();
+  const rows = useStore(db.unreadable);
   const [problem, setProblem] = useState<StorageProblem | null>(null);
   if (rows.length === 0) return null;
   const one = rows.length === 1;
@@ -27,7 +28,7 @@ export function UnreadableRecords() {
     try {
       await deleteUnreadableRows(db, rows);
       setProblem(null);
-      announceStorageChange();
+      db.changes.announce();
     } catch (error) {
       setProblem(describeStorageError(error, one ? 'deleting the record' : 'deleting the records'));
     }

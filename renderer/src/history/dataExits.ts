@@ -1,12 +1,9 @@
 import { useState } from 'react';
-import { clearOffers } from '../offers/reflectionOffers';
 import { dropAllDrafts } from '../aftercall/draft';
 import { useServices } from '../ServicesProvider';
 import { describeStorageError, type StorageProblem } from '../storage/errors';
 import { dropJournalsExcept } from '../storage/journal';
 import { deleteEverything, exportMyData } from '../storage/queries';
-import { dropPendingReflections } from '../storage/reflectionSaves';
-import { forgetUnreadableRows } from '../storage/unreadable';
 import { downloadText } from './download';
 
 /**
@@ -17,7 +14,7 @@ import { downloadText } from './download';
 export type DataExits = ReturnType<typeof useDataExits>;
 
 export function useDataExits(onDeleted?: () => void) {
-  const { db, afterCall } = useServices();
+  const { db, afterCall, reflectionSaves, offers } = useServices();
   const [problem, setProblem] = useState<StorageProblem | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
@@ -39,10 +36,10 @@ export function useDataExits(onDeleted?: () => void) {
       await deleteEverything(db);
       const live = afterCall.recorder()?.liveCallId();
       dropJournalsExcept(new Set(live ? [live] : []));
-      dropPendingReflections();
-      forgetUnreadableRows();
+      reflectionSaves.dropPending();
+      db.unreadable.forget();
       dropAllDrafts();
-      clearOffers();
+      offers.clear();
       setProblem(null);
       setStatus('Everything Steady kept on this computer has been deleted.');
       onDeleted?.();

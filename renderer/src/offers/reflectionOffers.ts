@@ -1,6 +1,6 @@
-import { useSyncExternalStore } from 'react';
 import type { CallSummary } from '@core/reflection';
 import type { CallRecord } from '../storage/records';
+import { createValue, type Store } from '../store';
 
 /**
  * Calls waiting for a reflection. The overlay can read this store to show a
@@ -18,14 +18,6 @@ export interface ReflectionOffer {
   summary: CallSummary;
 }
 
-let offers: readonly ReflectionOffer[] = [];
-const listeners = new Set<() => void>();
-
-function set(next: readonly ReflectionOffer[]): void {
-  offers = next;
-  for (const listener of [...listeners]) listener();
-}
-
 export function offerFromCall(call: CallRecord): ReflectionOffer {
   return {
     callId: call.id,
@@ -37,31 +29,30 @@ export function offerFromCall(call: CallRecord): ReflectionOffer {
   };
 }
 
-/** Newest first; offering a call again moves it to the front. */
-export function offerReflection(offer: ReflectionOffer): void {
-  set([offer, ...offers.filter((o) => o.callId !== offer.callId)]);
+/** The page's one is services.offers. */
+export interface ReflectionOffers extends Store<readonly ReflectionOffer[]> {
+  /** Newest first; offering a call again moves it to the front. */
+  offer(offer: ReflectionOffer): void;
+  /** The call was reflected on or skipped. */
+  resolve(callId: string): void;
+  clear(): void;
 }
 
-/** The call was reflected on or skipped. */
-export function resolveOffer(callId: string): void {
-  if (offers.some((o) => o.callId === callId)) set(offers.filter((o) => o.callId !== callId));
-}
-
-export function clearOffers(): void {
-  set([]);
-}
-
-export function getOffers(): readonly ReflectionOffer[] {
-  return offers;
-}
-
-export function subscribeOffers(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function useReflectionOffers(): readonly ReflectionOffer[] {
-  return useSyncExternalStore(subscribeOffers, getOffers, getOffers);
+export function createReflectionOffers(): ReflectionOffers {
+  const offers = createValue<readonly ReflectionOffer[]>([]);
+  return {
+    get: offers.get,
+    subscribe: offers.subscribe,
+    offer(offer) {
+      offers.set([offer, ...offers.get().filter((o) => o.callId !== offer.callId)]);
+    },
+    resolve(callId) {
+      if (offers.get().some((o) => o.callId === callId)) offers.set(offers.get().filter((o) => o.callId !== callId));
+    },
+    clear() {
+      offers.set([]);
+    },
+  };
 }
 
 /** Where the reflection for a call lives. */

@@ -1,7 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { Cue, CueState } from '@core/cues';
 import type { Evidence } from '@core/evidence';
-import { dispatchCommand } from '../commands';
+import type { AppCommand } from '../commands';
 import type { ShownCardRecord } from '../session/types';
 import { markAfterPaint } from './afterPaint';
 import { evidenceKindText, reasonKey, reasonText } from './format';
@@ -53,23 +53,25 @@ export interface CardViewProps {
   collapsed?: boolean;
   /** Welcome only: the organisation's line for telling the caller, and whether it has been said. */
   disclosure?: { line: string; said: boolean } | undefined;
+  /** The card's buttons raise the same commands as their keys. */
+  onCommand: (command: AppCommand) => void;
 }
 
 /** The safety card after Esc: it stays for the rest of the call as one line with the crisis number. */
-function SafetyStrip({ note }: { note: string | undefined }) {
+function SafetyStrip({ note, onCommand }: { note: string | undefined; onCommand: (command: AppCommand) => void }) {
   return (
     <div className="safety-strip" data-testid="safety-strip">
       <p>
         <strong>Safety risk.</strong> {note ? withNumbers(note.replace(/^Follow your safety protocol\.\s*/, '')) : null}
       </p>
-      <button type="button" onClick={() => dispatchCommand('card:dismiss')}>
+      <button type="button" onClick={() => onCommand('card:dismiss')}>
         Show the safety card <kbd>Esc</kbd>
       </button>
     </div>
   );
 }
 
-export function CardView({ record, live, shownStates, pinned = false, collapsed = false, disclosure }: CardViewProps) {
+export function CardView({ record, live, shownStates, pinned = false, collapsed = false, disclosure, onCommand }: CardViewProps) {
   const { shown, segmentId } = record;
   const { card, reason } = shown;
   const titleId = useId();
@@ -92,7 +94,7 @@ export function CardView({ record, live, shownStates, pinned = false, collapsed 
     markAfterPaint(`steady:card-painted:${segmentId}`);
   }, [identity, segmentId]);
 
-  if (safety && collapsed) return <SafetyStrip note={card.note} />;
+  if (safety && collapsed) return <SafetyStrip note={card.note} onCommand={onCommand} />;
   const labelState = reason.kind === 'cue' && reason.cue !== 'safety' ? shownStates?.[reason.cue] : undefined;
 
   return (
@@ -123,7 +125,7 @@ export function CardView({ record, live, shownStates, pinned = false, collapsed 
           <h3 className="card-label">Tell the caller</h3>
           <p className="disclosure-line">{disclosure.line}</p>
           {live ? (
-            <button type="button" className="disclosure-said" aria-pressed={disclosure.said} onClick={() => dispatchCommand('disclosure:said')} disabled={disclosure.said}>
+            <button type="button" className="disclosure-said" aria-pressed={disclosure.said} onClick={() => onCommand('disclosure:said')} disabled={disclosure.said}>
               {disclosure.said ? '✓ Said it' : 'I said it'}
             </button>
           ) : null}
@@ -158,18 +160,18 @@ export function CardView({ record, live, shownStates, pinned = false, collapsed 
       ) : null}
       {live ? (
         <footer className="card-actions">
-          <button type="button" aria-pressed={record.helpful === true} onClick={() => dispatchCommand('card:helpful')}>
+          <button type="button" aria-pressed={record.helpful === true} onClick={() => onCommand('card:helpful')}>
             Helpful <kbd>H</kbd>
           </button>
-          <button type="button" aria-pressed={record.helpful === false} onClick={() => dispatchCommand('card:not-helpful')}>
+          <button type="button" aria-pressed={record.helpful === false} onClick={() => onCommand('card:not-helpful')}>
             Not helpful <kbd>N</kbd>
           </button>
           {safety ? null : (
-            <button type="button" className="card-pin" aria-pressed={pinned} onClick={() => dispatchCommand('card:pin')}>
+            <button type="button" className="card-pin" aria-pressed={pinned} onClick={() => onCommand('card:pin')}>
               Keep <kbd>K</kbd>
             </button>
           )}
-          <button type="button" className="card-dismiss" onClick={() => dispatchCommand('card:dismiss')}>
+          <button type="button" className="card-dismiss" onClick={() => onCommand('card:dismiss')}>
             {safety ? 'Fold' : 'Dismiss'} <kbd>Esc</kbd>
           </button>
         </footer>

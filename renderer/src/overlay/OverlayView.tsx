@@ -1,19 +1,17 @@
-import { useRef, useSyncExternalStore } from 'react';
+import { useRef } from 'react';
 import { OverlayWindowControls } from '../api/OverlayWindowControls';
 import { ShortcutTrouble } from '../api/ShortcutSettings';
-import { useOverlayState } from '../api/useOverlayState';
-import { listeningNotice } from '../audio/listening';
 import { BetweenCalls } from '../care/BetweenCalls';
-import { dispatchCommand } from '../commands';
+import type { AppCommand } from '../commands';
 import { callStartSettings } from '@core/profile';
-import { getActiveProfile, subscribeActiveProfile } from '../profile/activeProfile';
+import type { Profile } from '@core/profile';
 import { ProfileBadge } from '../profile/ProfileBadge';
-import { useCallSession, useLiveAudio } from '../ServicesProvider';
 import { onScreenRecord } from '../session/onScreenCard';
 import { CallSavingNotice } from '../storage/CallSavingNotice';
 import type { CallSessionSnapshot, ShownCardRecord } from '../session/types';
 import { CardView } from './CardView';
 import { CueMeters } from './CueMeters';
+import { ListeningNotice } from './ListeningNotice';
 import { clockText } from './format';
 import { ReplayPanel } from './ReplayPanel';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -28,28 +26,15 @@ function isSafetyCard(record: ShownCardRecord | null): boolean {
   return card.id === 'safety' || (reason.kind === 'cue' && reason.cue === 'safety');
 }
 
-/** During a live call, whether Steady hears it; a replay or practice call needs no audio. */
-function ListeningNotice({ snapshot }: { snapshot: CallSessionSnapshot }) {
-  const audio = useLiveAudio();
-  const notice = snapshot.status === 'live' && snapshot.source === 'live' ? listeningNotice(audio) : null;
-  if (!notice) return null;
-  return (
-    <p className="listen-notice" role="status" data-testid="listen-notice" data-kind={notice.kind}>
-      {notice.text}
-      {notice.setup ? <a href="#/audio">Set up audio</a> : null}
-    </p>
-  );
-}
-
 /** Telling the caller, and stopping the cues if they object: always within reach during a call. */
-function CallerControls({ snapshot }: { snapshot: CallSessionSnapshot }) {
+function CallerControls({ snapshot, onCommand }: { snapshot: CallSessionSnapshot; onCommand: (command: AppCommand) => void }) {
   if (snapshot.status !== 'live') return null;
   const said = snapshot.disclosedAt ?? null;
   const paused = snapshot.cuesPausedAt ?? null;
   return (
     <div className="caller-controls" data-testid="caller-controls">
       {said === null ? (
-        <button type="button" onClick={() => dispatchCommand('disclosure:said')} data-testid="disclosure-tick">
+        <button type="button" onClick={() => onCommand('disclosure:said')} data-testid="disclosure-tick">
           I told the caller
         </button>
       ) : (
@@ -58,7 +43,7 @@ function CallerControls({ snapshot }: { snapshot: CallSessionSnapshot }) {
         </p>
       )}
       {paused === null ? (
-        <button type="button" onClick={() => dispatchCommand('cues:pause')} title={PAUSE_CUES_KEYS} data-testid="pause-cues">
+        <button type="button" onClick={() => onCommand('cues:pause')} title={PAUSE_CUES_KEYS} data-testid="pause-cues">
           Turn cues off <kbd>{PAUSE_CUES_KEYS}</kbd>
         </button>
       ) : null}
@@ -72,15 +57,22 @@ function statusWords(snapshot: CallSessionSnapshot): string {
   return 'No call';
 }
 
-export function OverlayView() {
-  const snapshot = useCallSession();
-  const profile = useSyncExternalStore(subscribeActiveProfile, getActiveProfile);
+export interface OverlayViewProps {
+  snapshot: CallSessionSnapshot;
+  /** The active profile: the meters' thresholds and the welcome card's disclosure line. */
+  profile: Profile;
+  /** Compact keeps only what a live call needs at a glance: status, card and meters. */
+  compact: boolean;
+  /** Every button raises the same command as its key. */
+  onCommand: (command: AppCommand) => void;
+}
+
+/** The call view itself: props in, commands out (OverlayConnected.tsx reads the services for it). */
+export function OverlayView({ snapshot, profile, compact, onCommand }: OverlayViewProps) {
   const live = snapshot.status === 'live';
   const record = onScreenRecord(snapshot);
   const safety = isSafetyCard(record);
   const moments = snapshot.moments?.length ?? 0;
-  // Compact keeps only what a live call needs at a glance: status, card and meters.
-  const compact = useOverlayState().mode === 'compact';
   const callButton = useRef<HTMLButtonElement>(null);
   useFocusWhenLost(callButton, snapshot.status === 'ended', snapshot.callId);
 
@@ -94,7 +86,7 @@ export function OverlayView() {
           <span className="call-dot" aria-hidden="true" />
           {statusWords(snapshot)}
         </p>
-        <button ref={callButton} type="button" className={live ? 'call-end' : 'call-start'} onClick={() => dispatchCommand('call:toggle')} title={START_END_CALL_KEYS}>
+        <button ref={callButton} type="button" className={live ? 'call-end' : 'call-start'} onClick={() => onCommand('call:toggle')} title={START_END_CALL_KEYS}>
           {live ? 'End call' : 'Start call'}
         </button>
         <ShortcutHelp />
@@ -111,20 +103,21 @@ export function OverlayView() {
         </p>
       ) : null}
 
-      <CallerControls snapshot={snapshot} />
+      <CallerControls snapshot={snapshot} onCommand={onCommand} />
       <CueMeters cues={snapshot.update.cues} thresholds={profile.thresholds} shown={live ? snapshot.shownStates : undefined} paused={live && snapshot.cuesPausedAt != null} />
 
       {/* The stage keeps its height for the whole call, so the transcript below never jumps when a card comes or goes. */}
       <div className="card-stage" data-testid="card-stage" data-empty={record ? 'false' : 'true'} hidden={!live}>
         {/* Two live regions, always present, so a screen reader hears new cards: safety at once, others politely. */}
         <div className="card-slot card-slot-safety" aria-live="assertive" data-testid="safety-slot">
-          {record && safety ? <CardView record={record} live={live} collapsed={snapshot.safetyCollapsed ?? false} /> : null}
+          {record && safety ? <CardView record={record} live={live} collapsed={snapshot.safetyCollapsed ?? false} onCommand={onCommand} /> : null}
         </div>
         <div className="card-slot" aria-live="polite" data-testid="card-slot">
           {record && !safety ? (
             <CardView
               record={record}
               live={live}
+              onCommand={onCommand}
               shownStates={snapshot.shownStates}
               pinned={snapshot.cardPinned ?? false}
               disclosure={record.shown.reason.kind === 'call-start' ? { line: callStartSettings(profile).disclosure, said: snapshot.disclosedAt != null } : undefined}

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { dispatchCommand, onCommand, type AppCommand } from '../commands';
+import type { AppCommand } from '../commands';
 import type { Services } from '../services';
 import { useServices } from '../ServicesProvider';
 
@@ -52,6 +52,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 /** Turns in-window key presses into commands; letters never fire while the agent types in a field. */
 export function useKeyboardShortcuts(): void {
+  const { commands } = useServices();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.repeat) return;
@@ -60,11 +61,11 @@ export function useKeyboardShortcuts(): void {
       if (shortcut.keys.length === 1 && isTyping(event.target)) return;
       if (shortcut.keys === 'Esc' && isTyping(event.target)) return;
       event.preventDefault();
-      dispatchCommand(shortcut.command);
+      commands.dispatch(shortcut.command);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [commands]);
 }
 
 /** Starting and ending a call go to the call controller, whichever button, key or tray item asked. */
@@ -112,5 +113,5 @@ export function runSessionCommand({ session: callSession, calls }: Pick<Services
 /** Acts on commands whichever view is showing: a global shortcut must work from any of them. */
 export function useSessionCommands(): void {
   const services = useServices();
-  useEffect(() => onCommand((command) => runSessionCommand(services, command)), [services]);
+  useEffect(() => services.commands.on((command) => runSessionCommand(services, command)), [services]);
 }

@@ -1,6 +1,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { describeProfileChanges, type Profile, type ProfileProblem } from '@core/profile';
 import { loadProfileFile } from './loadProfile';
+import { useServices } from '../ServicesProvider';
 import { useActiveProfile } from './useActiveProfile';
 import { ProfileFileInput } from './ProfileFileInput';
 import './profile.css';
@@ -29,6 +30,7 @@ export function trainedOnText(profile: Profile): string | null {
 
 export function ProfileBadge({ interactive = true }: Props) {
   const profile = useActiveProfile();
+  const { profile: activeProfile } = useServices();
   const input = useRef<HTMLInputElement>(null);
   const [refused, setRefused] = useState<{ file: string; problems: ProfileProblem[] } | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -38,7 +40,7 @@ export function ProfileBadge({ interactive = true }: Props) {
   async function load(file: File | undefined) {
     if (!file) return;
     const before = profile;
-    const outcome = await loadProfileFile(file);
+    const outcome = await loadProfileFile(file, activeProfile);
     setRefused(outcome.ok ? null : { file: outcome.fileName, problems: outcome.problems });
     // Say what the hand-off changed, and who made it, so the agent knows what to expect.
     setLoaded(outcome.ok ? { name: outcome.profile.name, author: outcome.profile.author, changes: describeProfileChanges(before, outcome.profile) } : null);

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { loadProfileFile, type ProfileLoadOutcome } from './loadProfile';
+import { useServices } from '../ServicesProvider';
 import { ProfileFileInput } from './ProfileFileInput';
 import './profile.css';
 
@@ -13,6 +14,7 @@ interface Props {
  * every problem with its field, and the active profile stays as it was.
  */
 export function ProfileLoader({ onLoaded }: Props) {
+  const { profile: activeProfile } = useServices();
   const input = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<ProfileLoadOutcome | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -20,7 +22,7 @@ export function ProfileLoader({ onLoaded }: Props) {
 
   async function load(file: File | undefined) {
     if (!file) return;
-    const result = await loadProfileFile(file);
+    const result = await loadProfileFile(file, activeProfile);
     setOutcome(result);
     if (result.ok) onLoaded?.(result);
   }

@@ -1,5 +1,5 @@
 import { MAX_PROFILE_FILE_BYTES, parseProfileText, type Profile, type ProfileProblem } from '@core/profile';
-import { setActiveProfile } from './activeProfile';
+import type { ActiveProfile } from './activeProfile';
 
 export type ProfileLoadOutcome =
   | { ok: true; profile: Profile; fileName: string; migratedFrom: number | null; sessionOnly?: boolean }
@@ -20,10 +20,10 @@ export async function readProfileFile(file: File): Promise<ProfileLoadOutcome> {
  * Reads a profile file and, only if it is valid and could be saved, makes it
  * active. A refused file leaves the active profile exactly as it was.
  */
-export async function loadProfileFile(file: File): Promise<ProfileLoadOutcome> {
+export async function loadProfileFile(file: File, active: ActiveProfile): Promise<ProfileLoadOutcome> {
   const outcome = await readProfileFile(file);
   if (!outcome.ok) return outcome;
-  const stored = setActiveProfile(outcome.profile);
+  const stored = active.set(outcome.profile);
   if (!stored.ok) return { ok: false, fileName: outcome.fileName, problems: [{ path: '', message: `the profile is valid, but ${stored.message}` }] };
   return stored.sessionOnly ? { ...outcome, sessionOnly: true } : outcome;
 }

@@ -1,7 +1,7 @@
-import { useSyncExternalStore } from 'react';
 import type { Profile } from '@core/profile';
-import { getActiveProfile, subscribeActiveProfile } from './activeProfile';
+import { useServices } from '../ServicesProvider';
+import { useStore } from '../store';
 
 export function useActiveProfile(): Profile {
-  return useSyncExternalStore(subscribeActiveProfile, getActiveProfile, getActiveProfile);
+  return useStore(useServices().profile);
 }

@@ -1,7 +1,8 @@
 import { gzipSync } from 'fflate';
 import { checkModelLayout, toModelTarEntries } from '@core/audio/model/layout';
-import { unzipLimited, untarGzLimited } from '@core/audio/model/safeUnpack';
+import { unzipLimited } from '@core/audio/model/safeUnpack';
 import { ArchiveError, writeTar, type TarEntry } from '@core/audio/model/tar';
+import { untarGzLimited } from '../../../models/lib/tarRead';
 import { modelError, SpeechModelError } from './modelErrors';
 
 /**
@@ -40,13 +41,13 @@ export { SpeechModelError };
  * A picked model file, unpacked within limits (a zip bomb or a path that climbs
  * out is refused), checked, and as the tar.gz vosk-browser loads.
  */
-export function modelArchiveFromBytes(bytes: Uint8Array, name: string): Uint8Array {
+export async function modelArchiveFromBytes(bytes: Uint8Array, name: string): Promise<Uint8Array> {
   if (bytes.length === 0) throw modelError('empty');
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (!isZip && (bytes[0] !== 0x1f || bytes[1] !== 0x8b)) throw modelError('corrupt');
   let entries: TarEntry[];
   try {
-    entries = isZip ? unzipLimited(bytes) : untarGzLimited(bytes);
+    entries = isZip ? unzipLimited(bytes) : await untarGzLimited(bytes);
   } catch (error) {
     if (error instanceof ArchiveError && error.problem === 'limits') throw modelError('unsafe', error.message);
     throw modelError('corrupt');

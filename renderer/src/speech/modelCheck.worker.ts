@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { Gunzip } from 'fflate';
-import { TarScanner } from '@core/audio/model/tarScan';
+import { createTarReader } from '../../../models/lib/tarRead';
 import { checkModelEntries, modelArchiveFromBytes } from './modelCheck';
 import { SpeechModelError } from './modelErrors';
 import type { CheckReply, CheckRequest } from './modelCheckProtocol';
@@ -25,15 +25,18 @@ async function check(url: string): Promise<{ root: string; archive: Blob }> {
   }
   if (response.status === 404) throw new SpeechModelError('missing', '', `${new URL(url).pathname} answered 404`);
   if (!response.ok || !response.body) throw new SpeechModelError('unreachable', '', `HTTP ${response.status}`);
-  const scanner = new TarScanner((path) => /(^|\/)conf\/mfcc\.conf$/.test(path));
+  const tar = createTarReader((path) => /(^|\/)conf\/mfcc\.conf$/.test(path));
+  // Gunzipped bytes wait here for the tar reader, which takes them between reads.
+  const unpacked: Uint8Array[] = [];
   let failure: unknown = null;
-  const gunzip = new Gunzip((chunk) => {
+  const gunzip = new Gunzip((chunk) => unpacked.push(chunk));
+  const feed = async () => {
     try {
-      scanner.push(chunk);
+      for (const chunk of unpacked.splice(0)) await tar.write(chunk);
     } catch (error) {
       failure = error;
     }
-  });
+  };
   const reader = response.body.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let first = true;
@@ -54,6 +57,7 @@ async function check(url: string): Promise<{ root: string; archive: Blob }> {
         await reader.cancel();
         throw new SpeechModelError('corrupt', '');
       }
+      await feed();
       if (failure) {
         await reader.cancel();
         throw new SpeechModelError('corrupt', '');
@@ -67,10 +71,11 @@ async function check(url: string): Promise<{ root: string; archive: Blob }> {
   } catch {
     throw new SpeechModelError('corrupt', '');
   }
+  await feed();
   let entries;
   try {
     if (failure) throw failure;
-    entries = scanner.end();
+    entries = await tar.end();
   } catch {
     throw new SpeechModelError('corrupt', '');
   }
@@ -80,7 +85,7 @@ async function check(url: string): Promise<{ root: string; archive: Blob }> {
 
 async function handle(request: CheckRequest): Promise<CheckReply> {
   if (request.kind === 'url') return { id: request.id, ok: true, ...(await check(request.url)) };
-  const archive = modelArchiveFromBytes(new Uint8Array(await request.file.arrayBuffer()), request.name);
+  const archive = await modelArchiveFromBytes(new Uint8Array(await request.file.arrayBuffer()), request.name);
   return { id: request.id, ok: true, root: request.name, archive: new Blob([archive as Uint8Array<ArrayBuffer>], { type: 'application/gzip' }) };
 }
 

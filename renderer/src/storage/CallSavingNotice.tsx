@@ -1,6 +1,7 @@
-import { useCallSaving, type CallSaving } from './callSaving';
+import { useServices } from '../ServicesProvider';
+import { useStore } from '../store';
+import type { CallSaving } from './callSaving';
 import type { StorageProblem } from './errors';
-import { useStorageProblem } from './status';
 
 /** Why the call is not being saved, in a few calm words. */
 function reason(problem: StorageProblem): { why: string; until: string } {
@@ -33,8 +34,9 @@ export function callSavingWords(saving: CallSaving, problem: StorageProblem | nu
 
 /** The overlay's notice while a call cannot be saved. Quiet when all is well. */
 export function CallSavingNotice() {
-  const saving = useCallSaving();
-  const shared = useStorageProblem();
+  const { callSaving, db } = useServices();
+  const saving = useStore(callSaving);
+  const shared = useStore(db.problems);
   // A blocked database makes writes wait rather than fail, so the recorder hears nothing; the connection does.
   const problem = saving.problem ?? (shared?.kind === 'blocked' && saving.unsavedCalls > 0 ? shared : null);
   const words = callSavingWords(saving, problem);

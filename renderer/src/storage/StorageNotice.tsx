@@ -1,9 +1,10 @@
 import type { StorageProblem } from './errors';
-import { useStorageProblem } from './status';
+import { useServices } from '../ServicesProvider';
+import { useStore } from '../store';
 
 /** A storage problem in plain words. Shows the app-wide problem unless given a local one. */
 export function StorageNotice({ problem }: { problem?: StorageProblem | null }) {
-  const shared = useStorageProblem();
+  const shared = useStore(useServices().db.problems);
   const shown = problem === undefined ? shared : problem;
   if (!shown) return null;
   return (

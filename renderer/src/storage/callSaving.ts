@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { createValue, type Store } from '../store';
 import type { StorageProblem } from './errors';
 
 /**
@@ -17,26 +17,14 @@ export interface CallSaving {
 }
 
 const IDLE: CallSaving = { problem: null, kept: 'backup', unsavedCalls: 0, rewritten: false };
-let current: CallSaving = IDLE;
-const listeners = new Set<() => void>();
 
-export function setCallSaving(next: CallSaving): void {
-  const same =
-    current.problem?.kind === next.problem?.kind && current.problem?.message === next.problem?.message && current.kept === next.kept && current.unsavedCalls === next.unsavedCalls && current.rewritten === next.rewritten;
-  if (same) return;
-  current = next;
-  for (const listener of [...listeners]) listener();
+function same(a: CallSaving, b: CallSaving): boolean {
+  return a.problem?.kind === b.problem?.kind && a.problem?.message === b.problem?.message && a.kept === b.kept && a.unsavedCalls === b.unsavedCalls && a.rewritten === b.rewritten;
 }
 
-export function getCallSaving(): CallSaving {
-  return current;
-}
+/** The page's one (services.callSaving): the recorder sets it, the overlay's notice reads it. */
+export type CallSavingStatus = Store<CallSaving> & { set(next: CallSaving): void };
 
-export function subscribeCallSaving(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function useCallSaving(): CallSaving {
-  return useSyncExternalStore(subscribeCallSaving, getCallSaving, getCallSaving);
+export function createCallSaving(): CallSavingStatus {
+  return createValue(IDLE, same);
 }

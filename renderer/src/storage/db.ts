@@ -2,9 +2,9 @@ import Dexie, { type Table } from 'dexie';
 import type { CallRecord, CardRecord, CueChangeRecord, ReflectionRecord, SegmentRecord, SettingRecord } from './records';
 import { describeStorageError } from './errors';
 import { LATEST_VERSION, SCHEMA } from './schema';
-import { getStorageProblem, reportStorageProblem } from './status';
-
-const getStorageProblemKind = () => getStorageProblem()?.kind;
+import { createStorageChanges, type StorageChanges } from './changes';
+import { createStorageStatus, type StorageStatus } from './status';
+import { createUnreadableRows, type UnreadableRows } from './unreadable';
 
 export const DB_NAME = 'steady';
 
@@ -16,11 +16,21 @@ export class SteadyDb extends Dexie {
   reflections!: Table<ReflectionRecord, string>;
   settings!: Table<SettingRecord, string>;
 
+  /**
+   * What the app knows about this database beyond its rows: its latest problem,
+   * the rows found unreadable, and word of changes (also from other windows).
+   * They live with the database so that each one (the page's, or a test's) has its own.
+   */
+  readonly problems: StorageStatus = createStorageStatus();
+  readonly unreadable: UnreadableRows = createUnreadableRows();
+  readonly changes: StorageChanges;
+
   private readonly lostListeners = new Set<(deleted: boolean) => void>();
 
   /** `upTo` exists for the migration tests, which build the database as an older release had it. */
   constructor(name: string = DB_NAME, upTo: number = LATEST_VERSION) {
     super(name);
+    this.changes = createStorageChanges(name === DB_NAME ? 'steady-storage' : `steady-storage:${name}`);
     // Dexie closes the connection itself on versionchange (and reopens on the next use) so the other window can go ahead.
     this.on('versionchange', (event: IDBVersionChangeEvent) => this.connectionLost(!event.newVersion));
     this.on('close', () => this.connectionLost(false));
@@ -57,9 +67,9 @@ export const DATA_TABLES = ['calls', 'segments', 'cueChanges', 'cards', 'reflect
 export function openAppDb(): SteadyDb {
   const db = new SteadyDb();
   // Another window holds an older version open: say so instead of waiting silently.
-  db.on('blocked', () => reportStorageProblem(describeStorageError({ name: 'BlockedError', message: 'blocked' }, 'opening your saved calls')));
+  db.on('blocked', () => db.problems.report(describeStorageError({ name: 'BlockedError', message: 'blocked' }, 'opening your saved calls')));
   db.on('ready', () => {
-    if (getStorageProblemKind() === 'blocked') reportStorageProblem(null);
+    if (db.problems.get()?.kind === 'blocked') db.problems.report(null);
   });
   return db;
 }

@@ -1,10 +1,10 @@
 import { transcriptCutoff, transcriptsToPurge, type RetentionPolicy } from '@core/retention';
 import { liveCallIds } from './callLock';
-import { announceStorageChange } from './changes';
 import { DATA_TABLES, type SteadyDb } from './db';
 import type { CallRecord, CardRecord, CueChangeRecord, ReflectionRecord, SegmentRecord } from './records';
 import { callTrendSchema, reflectionTrendSchema } from './rowSchemas';
-import { usableRow, usableRows } from './unreadable';
+import type { UnreadableRow } from './unreadable';
+import type { IndexableType } from 'dexie';
 
 /** Everything kept about one call, for the reflection and the history's detail. */
 export interface CallDetail {
@@ -18,7 +18,7 @@ export interface CallDetail {
 export async function loadCallDetail(db: SteadyDb, callId: string): Promise<CallDetail | null> {
   return db.transaction('r', [db.calls, db.segments, db.cueChanges, db.cards, db.reflections], async () => {
     // Every row is checked on the way out: a damaged one is left out and counted, never shown half-broken.
-    const call = usableRow('calls', await db.calls.get(callId));
+    const call = db.unreadable.usableRow('calls', await db.calls.get(callId));
     if (!call) return null;
     const [segmentRows, cueChangeRows, cardRows, reflectionRow] = await Promise.all([
       db.segments.where('callId').equals(callId).toArray(),
@@ -26,10 +26,10 @@ export async function loadCallDetail(db: SteadyDb, callId: string): Promise<Call
       db.cards.where('callId').equals(callId).toArray(),
       db.reflections.get(callId),
     ]);
-    const segments = usableRows('segments', segmentRows);
-    const cueChanges = usableRows('cueChanges', cueChangeRows);
-    const cards = usableRows('cards', cardRows);
-    const reflection = usableRow('reflections', reflectionRow);
+    const segments = db.unreadable.usableRows('segments', segmentRows);
+    const cueChanges = db.unreadable.usableRows('cueChanges', cueChangeRows);
+    const cards = db.unreadable.usableRows('cards', cardRows);
+    const reflection = db.unreadable.usableRow('reflections', reflectionRow);
     segments.sort((a, b) => a.start - b.start);
     cueChanges.sort((a, b) => a.at - b.at || (a.id ?? 0) - (b.id ?? 0));
     cards.sort((a, b) => a.seq - b.seq);
@@ -57,9 +57,9 @@ export async function listCalls(db: SteadyDb, query: HistoryQuery): Promise<Hist
   const lower = query.from ?? -Infinity;
   const upper = Math.min(query.to ?? Infinity, query.before ?? Infinity);
   return db.transaction('r', [db.calls, db.reflections], async () => {
-    const calls = usableRows('calls', await db.calls.where('startedAt').between(lower, upper, true, false).reverse().limit(query.limit).toArray());
+    const calls = db.unreadable.usableRows('calls', await db.calls.where('startedAt').between(lower, upper, true, false).reverse().limit(query.limit).toArray());
     const reflections = await db.reflections.bulkGet(calls.map((c) => c.id));
-    return calls.map((call, i) => ({ call, reflection: usableRow('reflections', reflections[i]) ?? null }));
+    return calls.map((call, i) => ({ call, reflection: db.unreadable.usableRow('reflections', reflections[i]) ?? null }));
   });
 }
 
@@ -72,8 +72,8 @@ export async function countCalls(db: SteadyDb, from?: number, to?: number): Prom
 /** Calls since a moment, with the stress check-in from their reflection: the trend chart's input. */
 export async function trendRows(db: SteadyDb, since: number): Promise<{ startedAt: number; hard: boolean; stress: number | null }[]> {
   return db.transaction('r', [db.calls, db.reflections], async () => {
-    const calls = usableRows('calls', await db.calls.where('startedAt').aboveOrEqual(since).toArray(), callTrendSchema);
-    const reflections = usableRows('reflections', await db.reflections.where('savedAt').aboveOrEqual(since).toArray(), reflectionTrendSchema);
+    const calls = db.unreadable.usableRows('calls', await db.calls.where('startedAt').aboveOrEqual(since).toArray(), callTrendSchema);
+    const reflections = db.unreadable.usableRows('reflections', await db.reflections.where('savedAt').aboveOrEqual(since).toArray(), reflectionTrendSchema);
     const stress = new Map(reflections.map((r) => [r.callId, r.stress]));
     return calls.map((call) => ({ startedAt: call.startedAt, hard: call.hard === 1, stress: stress.get(call.id) ?? null }));
   });
@@ -82,13 +82,13 @@ export async function trendRows(db: SteadyDb, since: number): Promise<{ startedA
 /** End times of hard calls since a moment: the care break's input. */
 export async function hardCallEnds(db: SteadyDb, since: number): Promise<number[]> {
   // A call ends after it starts, so scanning by start time from a few hours earlier is enough.
-  const calls = usableRows('calls', await db.calls.where('startedAt').above(since - 6 * 60 * 60 * 1000).toArray(), callTrendSchema);
+  const calls = db.unreadable.usableRows('calls', await db.calls.where('startedAt').above(since - 6 * 60 * 60 * 1000).toArray(), callTrendSchema);
   return calls.filter((c) => c.hard === 1 && c.endedAt !== null && c.endedAt >= since).map((c) => c.endedAt as number);
 }
 
 export async function saveReflection(db: SteadyDb, reflection: ReflectionRecord): Promise<void> {
   await db.reflections.put(reflection);
-  announceStorageChange();
+  db.changes.announce();
 }
 
 /**
@@ -99,7 +99,7 @@ export async function recoverUnfinishedCalls(db: SteadyDb, liveCallId: string | 
   // A call still live in another window holds its lock; only calls nobody holds were cut off.
   const liveElsewhere = await liveCallIds();
   return db.transaction('rw', db.calls, async () => {
-    const open = usableRows('calls', await db.calls.where('open').equals(1).toArray());
+    const open = db.unreadable.usableRows('calls', await db.calls.where('open').equals(1).toArray());
     const closed: CallRecord[] = [];
     for (const call of open) {
       if (call.id === liveCallId || liveElsewhere.has(call.id)) continue;
@@ -116,7 +116,7 @@ export async function recoverUnfinishedCalls(db: SteadyDb, liveCallId: string | 
 export async function applyRetention(db: SteadyDb, policy: RetentionPolicy, now: number, liveCallId: string | null): Promise<number> {
   return db.transaction('rw', [db.calls, db.segments, db.cards], async () => {
     const cutoff = transcriptCutoff(policy, now);
-    const candidates = usableRows('calls', await db.calls.where('startedAt').below(cutoff).filter((c) => !c.transcriptPurged).toArray());
+    const candidates = db.unreadable.usableRows('calls', await db.calls.where('startedAt').below(cutoff).filter((c) => !c.transcriptPurged).toArray());
     const ids = transcriptsToPurge(candidates, policy, now, liveCallId);
     for (const id of ids) {
       await db.segments.where('callId').equals(id).delete();
@@ -147,5 +147,14 @@ export async function deleteEverything(db: SteadyDb): Promise<void> {
   await db.transaction('rw', DATA_TABLES.map((t) => db.table(t)), async () => {
     for (const table of DATA_TABLES) await db.table(table).clear();
   });
-  announceStorageChange();
+  db.changes.announce();
+}
+
+/** Deletes exactly these unreadable rows and nothing else. */
+export async function deleteUnreadableRows(db: SteadyDb, rows: readonly UnreadableRow[]): Promise<void> {
+  const tables = [...new Set(rows.map((r) => r.table))];
+  await db.transaction('rw', tables.map((t) => db.table(t)), async () => {
+    for (const row of rows) await db.table(row.table).delete(row.key as IndexableType);
+  });
+  db.unreadable.forget(rows);
 }

@@ -3,14 +3,13 @@ import { emptySummary, isHardCall, raisePeak, withCards } from '@core/reflection
 import { redact } from '@core/redaction';
 import type { CallSession, CallSessionEvent, CallSessionSnapshot, ShownCardRecord } from '../session/types';
 import { holdCallLock } from './callLock';
-import { announceStorageChange } from './changes';
-import { setCallSaving } from './callSaving';
+import { createCallSaving, type CallSavingStatus } from './callSaving';
 import { writeCallBatch } from './callWrite';
 import { onConnectionLost, type SteadyDb } from './db';
 import { describeStorageError, type StorageProblem } from './errors';
 import { CallJournal, defaultJournalStore, type JournalContents, type JournalStore } from './journal';
 import type { CallRecord, CardRecord } from './records';
-import { getStorageProblem, reportStorageProblem, untilSettledOrTroubled } from './status';
+import { untilSettledOrTroubled } from './status';
 
 /**
  * Writes the call to the local database as it happens. Every event goes to the
@@ -31,6 +30,8 @@ export interface RecorderOptions {
   journalStore?: JournalStore | null;
   /** Where to listen for pagehide/visibilitychange; defaults to the window when there is one. */
   lifecycle?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { document?: { visibilityState: string } };
+  /** Where how saving is going is told, for the overlay's notice; the page's is services.callSaving. */
+  saving?: CallSavingStatus;
 }
 
 export interface Recorder {
@@ -55,6 +56,7 @@ export function startRecorder(session: Pick<CallSession, 'onEvent'>, options: Re
   const flushMs = options.flushMs ?? 250;
   const lifecycle = options.lifecycle ?? (typeof window === 'undefined' ? undefined : window);
   const store = options.journalStore === undefined ? defaultJournalStore() : options.journalStore;
+  const saving = options.saving ?? createCallSaving();
 
   let call: CallRecord | null = null;
   // Each journal holds its call's lock until the database has all of it, so no other window replays it meanwhile.
@@ -88,7 +90,7 @@ export function startRecorder(session: Pick<CallSession, 'onEvent'>, options: Re
   const publish = (problem: StorageProblem | null) => {
     lastProblem = problem;
     const kept = journals.every((j) => j.mirrored) ? 'backup' : 'memory';
-    setCallSaving({ problem, kept, unsavedCalls: journals.filter((j) => j.unwritten).length, rewritten: lostWhileLive });
+    saving.set({ problem, kept, unsavedCalls: journals.filter((j) => j.unwritten).length, rewritten: lostWhileLive });
   };
 
   // Writes journals until the database has everything, one batch at a time.
@@ -120,12 +122,12 @@ export function startRecorder(session: Pick<CallSession, 'onEvent'>, options: Re
     if (!journals.some((j) => j.unwritten)) return Promise.resolve();
     const run = drain().then(
       () => {
-        if (getStorageProblem()?.during === DURING) reportStorageProblem(null);
+        if (db.problems.get()?.during === DURING) db.problems.report(null);
         publish(null);
       },
       (error: unknown) => {
         const problem = describeStorageError(error, DURING);
-        reportStorageProblem(problem);
+        db.problems.report(problem);
         publish(problem);
         schedule(RETRY_MS);
         throw error;
@@ -242,9 +244,9 @@ export function startRecorder(session: Pick<CallSession, 'onEvent'>, options: Re
     live = null;
     // The reflection is offered once the call is written, or as soon as it is clear the write
     // must wait (a blocked or failing database): it works from the call kept in memory.
-    const written = flush().then(announceStorageChange);
+    const written = flush().then(() => db.changes.announce());
     written.catch(() => undefined);
-    void untilSettledOrTroubled(written).finally(() => {
+    void untilSettledOrTroubled(db.problems, written).finally(() => {
       options.onCallEnded?.(ended);
     });
   };

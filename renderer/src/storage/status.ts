@@ -1,30 +1,17 @@
-import { useSyncExternalStore } from 'react';
+import { createValue, type Store } from '../store';
 import type { StorageProblem } from './errors';
 
 /**
  * The latest storage problem, for a notice every storage-backed view shows.
- * Cleared by the next write that succeeds.
+ * Cleared by the next write that succeeds. Each database has its own (db.problems).
  */
-let problem: StorageProblem | null = null;
-const listeners = new Set<() => void>();
-
-export function reportStorageProblem(next: StorageProblem | null): void {
-  if (problem === next) return;
-  problem = next;
-  for (const listener of listeners) listener();
+export interface StorageStatus extends Store<StorageProblem | null> {
+  report(next: StorageProblem | null): void;
 }
 
-export function getStorageProblem(): StorageProblem | null {
-  return problem;
-}
-
-export function subscribeStorageProblem(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function useStorageProblem(): StorageProblem | null {
-  return useSyncExternalStore(subscribeStorageProblem, getStorageProblem, getStorageProblem);
+export function createStorageStatus(): StorageStatus {
+  const value = createValue<StorageProblem | null>(null);
+  return { get: value.get, subscribe: value.subscribe, report: value.set };
 }
 
 /** Problems that mean a database request may wait indefinitely rather than fail. */
@@ -37,7 +24,7 @@ const STUCK_MS = 4000;
  * trouble (a blocked open waits, it does not fail), so the app can go on from
  * what it kept in memory instead of waiting on the database.
  */
-export function untilSettledOrTroubled(work: Promise<unknown>): Promise<'settled' | 'troubled'> {
+export function untilSettledOrTroubled(status: Store<StorageProblem | null>, work: Promise<unknown>): Promise<'settled' | 'troubled'> {
   return new Promise((resolve) => {
     let done = false;
     const finish = (how: 'settled' | 'troubled') => {
@@ -48,10 +35,10 @@ export function untilSettledOrTroubled(work: Promise<unknown>): Promise<'settled
       resolve(how);
     };
     const check = () => {
-      const current = getStorageProblem();
+      const current = status.get();
       if (current && STUCK.has(current.kind)) finish('troubled');
     };
-    const off = subscribeStorageProblem(check);
+    const off = status.subscribe(check);
     const timer = setTimeout(() => finish('troubled'), STUCK_MS);
     work.then(
       () => finish('settled'),

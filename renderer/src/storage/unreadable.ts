@@ -1,7 +1,5 @@
-import { useSyncExternalStore } from 'react';
-import type { IndexableType } from 'dexie';
 import type { z } from 'zod';
-import type { SteadyDb } from './db';
+import { createSignal, type Store } from '../store';
 import { rowProblem, type RowKinds, type RowTable } from './rowSchemas';
 
 /**
@@ -26,70 +24,59 @@ const KEYS: Record<RowTable, (row: Record<string, unknown>) => IDBValidKey | und
   reflections: (r) => r.callId as IDBValidKey | undefined,
 };
 
-const found = new Map<string, UnreadableRow>();
-let list: readonly UnreadableRow[] = [];
-const listeners = new Set<() => void>();
-
-function changed(): void {
-  list = [...found.values()];
-  for (const listener of [...listeners]) listener();
+/** This database's unreadable rows (db.unreadable); every query reads its rows through it. */
+export interface UnreadableRows extends Store<readonly UnreadableRow[]> {
+  /** Keeps the rows that can be used (checked whole, or only for the fields a query reads); notes the others. */
+  usableRows<T extends RowTable>(table: T, rows: readonly unknown[], schema?: z.ZodType): RowKinds[T][];
+  /** One row that may be missing (a bulkGet result): undefined when absent or unusable. */
+  usableRow<T extends RowTable>(table: T, row: unknown): RowKinds[T] | undefined;
+  /** After "delete everything", or once rows are deleted. */
+  forget(rows?: readonly UnreadableRow[]): void;
 }
 
-function note(table: RowTable, row: unknown, problem: string): void {
-  const key = row && typeof row === 'object' ? KEYS[table](row as Record<string, unknown>) : undefined;
-  if (key === undefined) return;
-  const id = `${table}:${JSON.stringify(key)}`;
-  if (found.has(id)) return;
-  found.set(id, { table, key, problem, row });
-  changed();
-}
+export function createUnreadableRows(): UnreadableRows {
+  const found = new Map<string, UnreadableRow>();
+  let list: readonly UnreadableRow[] = [];
+  const signal = createSignal();
 
-/** Keeps the rows that can be used (checked whole, or only for the fields a query reads); notes the others. */
-export function usableRows<T extends RowTable>(table: T, rows: readonly unknown[], schema?: z.ZodType): RowKinds[T][] {
-  const ok: RowKinds[T][] = [];
-  for (const row of rows) {
-    if (row === undefined) continue;
-    const problem = rowProblem(table, row, schema);
-    if (problem === null) ok.push(row as RowKinds[T]);
-    else note(table, row, problem);
-  }
-  return ok;
-}
+  const changed = (): void => {
+    list = [...found.values()];
+    signal.notify();
+  };
 
-/** One row that may be missing (a bulkGet result): undefined when absent or unusable. */
-export function usableRow<T extends RowTable>(table: T, row: unknown): RowKinds[T] | undefined {
-  return usableRows(table, [row])[0];
-}
+  const note = (table: RowTable, row: unknown, problem: string): void => {
+    const key = row && typeof row === 'object' ? KEYS[table](row as Record<string, unknown>) : undefined;
+    if (key === undefined) return;
+    const id = `${table}:${JSON.stringify(key)}`;
+    if (found.has(id)) return;
+    found.set(id, { table, key, problem, row });
+    changed();
+  };
 
-export function getUnreadableRows(): readonly UnreadableRow[] {
-  return list;
-}
+  const usableRows = <T extends RowTable>(table: T, rows: readonly unknown[], schema?: z.ZodType): RowKinds[T][] => {
+    const ok: RowKinds[T][] = [];
+    for (const row of rows) {
+      if (row === undefined) continue;
+      const problem = rowProblem(table, row, schema);
+      if (problem === null) ok.push(row as RowKinds[T]);
+      else note(table, row, problem);
+    }
+    return ok;
+  };
 
-export function subscribeUnreadableRows(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function useUnreadableRows(): readonly UnreadableRow[] {
-  return useSyncExternalStore(subscribeUnreadableRows, getUnreadableRows, getUnreadableRows);
+  return {
+    get: () => list,
+    subscribe: signal.subscribe,
+    usableRows,
+    usableRow: (table, row) => usableRows(table, [row])[0],
+    forget(rows = [...found.values()]) {
+      for (const row of rows) found.delete(`${row.table}:${JSON.stringify(row.key)}`);
+      changed();
+    },
+  };
 }
 
 /** The unreadable rows as they are, for the agent to keep or to show someone who can repair them. */
 export function exportUnreadableRows(rows: readonly UnreadableRow[], now: number): string {
   return JSON.stringify({ format: 'steady-unreadable-records', exportedAt: new Date(now).toISOString(), records: rows }, null, 2);
-}
-
-/** Deletes exactly these rows and nothing else. */
-export async function deleteUnreadableRows(db: SteadyDb, rows: readonly UnreadableRow[]): Promise<void> {
-  const tables = [...new Set(rows.map((r) => r.table))];
-  await db.transaction('rw', tables.map((t) => db.table(t)), async () => {
-    for (const row of rows) await db.table(row.table).delete(row.key as IndexableType);
-  });
-  forgetUnreadableRows(rows);
-}
-
-/** After "delete everything", or once rows are deleted. */
-export function forgetUnreadableRows(rows: readonly UnreadableRow[] = [...found.values()]): void {
-  for (const row of rows) found.delete(`${row.table}:${JSON.stringify(row.key)}`);
-  changed();
 }

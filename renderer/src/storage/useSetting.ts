@@ -5,12 +5,10 @@ import { readSetting, settingDefault, writeSetting, type SettingKey, type Settin
 
 /**
  * One setting, loaded from the database, with a save that reports its own
- * problem. Every hook instance re-reads when any of them saves.
+ * problem. Every hook instance re-reads when any of them saves (services.settingChanges).
  */
-const changed = new Set<() => void>();
-
 export function useSetting<K extends SettingKey>(key: K) {
-  const { db } = useServices();
+  const { db, settingChanges } = useServices();
   const [value, setValue] = useState<Settings[K]>(() => settingDefault(key));
   const [loaded, setLoaded] = useState(false);
   const [problem, setProblem] = useState<StorageProblem | null>(null);
@@ -27,10 +25,10 @@ export function useSetting<K extends SettingKey>(key: K) {
         (error: unknown) => live && setProblem(describeStorageError(error, 'loading your settings')),
       );
     void load();
-    changed.add(load);
+    const off = settingChanges.subscribe(() => void load());
     return () => {
       live = false;
-      changed.delete(load);
+      off();
     };
   }, [key]);
 
@@ -39,7 +37,7 @@ export function useSetting<K extends SettingKey>(key: K) {
       try {
         await writeSetting(db, key, next);
         setProblem(null);
-        for (const reload of [...changed]) reload();
+        settingChanges.notify();
         return true;
       } catch (error) {
         setProblem(describeStorageError(error, 'saving your settings'));

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EvaluationResult } from '@core/calibration';
 import { DEFAULT_PROFILE, type Profile, type ProfileProblem } from '@core/profile';
-import { getActiveProfile } from '../profile/activeProfile';
 import { ProfileFileInput } from '../profile/ProfileFileInput';
 import { readProfileFile } from '../profile/loadProfile';
 import { MetricsTable } from './MetricsTable';
+import { useServices } from '../ServicesProvider';
 import type { Workbench } from './useWorkbench';
 
 interface Props {
@@ -15,6 +15,7 @@ interface Props {
 
 /** The draft beside a second profile on the same calls: what the change buys and what it costs. */
 export function ComparePanel({ wb, draft, metrics }: Props) {
+  const { profile: activeProfile } = useServices();
   const [other, setOther] = useState<{ name: string; profile: Profile } | null>(null);
   const [otherMetrics, setOtherMetrics] = useState<EvaluationResult | null>(null);
   const [problems, setProblems] = useState<{ file: string; list: ProfileProblem[] } | null>(null);
@@ -48,7 +49,7 @@ export function ComparePanel({ wb, draft, metrics }: Props) {
     <section className="wb-panel" aria-labelledby="wb-cmp-h">
       <h2 id="wb-cmp-h">Compare profiles</h2>
       <div className="wb-row">
-        <button type="button" onClick={() => setOther({ name: `${getActiveProfile().name} (active)`, profile: getActiveProfile() })}>
+        <button type="button" onClick={() => setOther({ name: `${activeProfile.get().name} (active)`, profile: activeProfile.get() })}>
           Compare with the active profile
         </button>
         <button type="button" onClick={() => setOther({ name: 'Steady defaults', profile: DEFAULT_PROFILE })}>

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { PROFILE_LIMITS, validateProfile, type Profile, type ProfileProblem } from '@core/profile';
-import { setActiveProfile } from '../profile/activeProfile';
 import { downloadProfile, profileFileName } from '../profile/exportProfile';
 import { ProfileBadge } from '../profile/ProfileBadge';
 import { ProfileLoader } from '../profile/ProfileLoader';
 import { useActiveProfile } from '../profile/useActiveProfile';
+import { useServices } from '../ServicesProvider';
 
 interface Props {
   draft: Profile;
@@ -17,6 +17,7 @@ interface Props {
  */
 export function ProfilePanel({ draft, onChange }: Props) {
   const active = useActiveProfile();
+  const { profile: activeProfile } = useServices();
   const [problems, setProblems] = useState<ProfileProblem[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const ids = { name: useId(), author: useId(), note: useId() };
@@ -65,7 +66,7 @@ export function ProfilePanel({ draft, onChange }: Props) {
           onClick={() => {
             const p = checked();
             if (!p) return;
-            const stored = setActiveProfile(p);
+            const stored = activeProfile.set(p);
             if (!stored.ok) {
               setNotice(null);
               setProblems([{ path: '', message: `“${p.name}” is valid, but ${stored.message}. “${active.name}” is still active.` }]);

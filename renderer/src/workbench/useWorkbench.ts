@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { EvaluationResult } from '@core/calibration';
 import type { Profile } from '@core/profile';
-import { getActiveProfile } from '../profile/activeProfile';
+import { useServices } from '../ServicesProvider';
 import type { LoadSummary } from './protocol';
 import { latestOnly, WorkbenchClient } from './workbenchClient';
 
@@ -44,7 +44,8 @@ function sharedClient(): WorkbenchClient {
 export function useWorkbench() {
   // A load cut short by leaving the view cannot be resumed; show it as not loaded.
   const [load, setLoad] = useState<LoadState>(() => (kept.load.status === 'loading' ? { status: 'empty' } : kept.load));
-  const [draft, setDraft] = useState<Profile>(() => kept.draft ?? getActiveProfile());
+  const { profile: activeProfile } = useServices();
+  const [draft, setDraft] = useState<Profile>(() => kept.draft ?? activeProfile.get());
   const [evaluation, setEvaluation] = useState<EvaluationState>({ metrics: null, profile: null, elapsedMs: null, error: null, pending: false });
   const [generation, setGeneration] = useState(kept.generation);
 
