@@ -27,7 +27,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     base: './',
-    resolve: { alias },
+    // The page has no Node "events" for tar-stream's streams: the pure-JS emitter (as in vite.web.config.ts).
+    resolve: { alias: { ...alias, 'events-universal': 'bare-events' } },
     plugins: [react(), cspPlugin()],
     worker: { format: 'es' },
     build: {

@@ -13,7 +13,9 @@ import { modelIndexPlugin } from './models/lib/webIndex';
 export default defineConfig({
   root: resolve(__dirname, 'renderer'),
   base: './',
-  resolve: { alias: { '@core': resolve(__dirname, 'core') } },
+  // tar-stream's streams (streamx) take EventEmitter from events-universal, which is Node's "events" outside Bare
+  // and React Native; a page has no "events", so it gets the same pure-JS emitter React Native does.
+  resolve: { alias: { '@core': resolve(__dirname, 'core'), 'events-universal': 'bare-events' } },
   plugins: [react(), cspPlugin(), modelIndexPlugin(resolve(__dirname, 'models', 'cache'))],
   worker: { format: 'es' },
   build: {

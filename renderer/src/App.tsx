@@ -3,7 +3,7 @@ import { AudioView } from './audio/AudioView';
 import { HistoryView } from './history/HistoryView';
 import { OverlayConnected } from './overlay/OverlayConnected';
 import { useKeyboardShortcuts, useSessionCommands } from './overlay/shortcuts';
-import { ReflectionView } from './aftercall/ReflectionView';
+import { ReflectionConnected } from './aftercall/ReflectionConnected';
 import { ViewBoundary } from './ViewBoundary';
 import { WorkbenchView } from './workbench/WorkbenchView';
 import { VIEWS, VIEW_LABELS, viewFromHash, type ViewName } from './views';
@@ -36,7 +36,7 @@ export function App() {
         {/* Keyed by view, so moving to another view also clears a failure. */}
         <ViewBoundary key={view} label={VIEW_LABELS[view]}>
           {view === 'overlay' && <OverlayConnected />}
-          {view === 'reflect' && <ReflectionView />}
+          {view === 'reflect' && <ReflectionConnected />}
           {view === 'history' && <HistoryView />}
           {view === 'workbench' && <WorkbenchView />}
           {view === 'audio' && <AudioView />}

@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptySummary, type CallSummary } from '@core/reflection';
 import { offerFromCall } from '../../renderer/src/offers/reflectionOffers';
-import { ReflectionView } from '../../renderer/src/aftercall/ReflectionView';
+import { ReflectionConnected } from '../../renderer/src/aftercall/ReflectionConnected';
 import { BetweenCalls } from '../../renderer/src/care/BetweenCalls';
 import { SteadyDb } from '../../renderer/src/storage/db';
 import type { CallRecord } from '../../renderer/src/storage/records';
@@ -61,7 +61,7 @@ const next = (times = 1) => {
 describe('ReflectionView', () => {
   it('shows what happened and the hostility reframe, and one tap saves it privately', async () => {
     await seedHostileCall();
-    renderWithServices(services, <ReflectionView />);
+    renderWithServices(services, <ReflectionConnected />);
     // One question at a time, with the step count in view: three questions, then grace, then care.
     expect(await screen.findByText('Under the anger, what were they trying to get?')).toBeTruthy();
     expect(screen.getByTestId('reflection-step-count').textContent).toBe('Step 1 of 5');
@@ -89,7 +89,7 @@ describe('ReflectionView', () => {
 
   it('keeps the words on screen and in a local draft when saving fails, and saves them on retry', async () => {
     await seedHostileCall();
-    renderWithServices(services, <ReflectionView />);
+    renderWithServices(services, <ReflectionConnected />);
     await screen.findByText('Under the anger, what were they trying to get?');
     fireEvent.click(screen.getByRole('button', { name: 'Add your own words' }));
     fireEvent.change(screen.getByPlaceholderText('In your own words (optional)'), { target: { value: 'They needed the bill paused.' } });
@@ -120,12 +120,12 @@ describe('ReflectionView', () => {
 
   it('brings back a draft after the view is closed and reopened', async () => {
     await seedHostileCall();
-    const first = renderWithServices(services, <ReflectionView />);
+    const first = renderWithServices(services, <ReflectionConnected />);
     await screen.findByText('Under the anger, what were they trying to get?');
     next(2);
     fireEvent.click(screen.getByRole('button', { name: 'I was kind' }));
     first.unmount();
-    renderWithServices(services, <ReflectionView />);
+    renderWithServices(services, <ReflectionConnected />);
     await screen.findByText('Under the anger, what were they trying to get?');
     next(2);
     expect(screen.getByRole('button', { name: 'I was kind' }).getAttribute('aria-pressed')).toBe('true');
@@ -133,7 +133,7 @@ describe('ReflectionView', () => {
 
   it('can be skipped, and then says nothing is waiting', async () => {
     await seedHostileCall();
-    renderWithServices(services, <ReflectionView />);
+    renderWithServices(services, <ReflectionConnected />);
     await screen.findByText('Under the anger, what were they trying to get?');
     fireEvent.click(screen.getByRole('button', { name: 'Skip' }));
     expect(services.offers.get()).toEqual([]);

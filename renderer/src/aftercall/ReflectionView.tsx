@@ -1,89 +1,39 @@
 import { useEffect, useRef, useState } from 'react';
+import type { StorageProblem } from '../storage/errors';
+import type { CallDetail } from '../storage/queries';
 import { useFocusWhenLost } from '../overlay/focusWhenLost';
 import { PracticeReview } from './PracticeReview';
 import { BetweenCalls } from '../care/BetweenCalls';
 import '../care/care.css';
-import { describeStorageError, type StorageProblem } from '../storage/errors';
-import { loadCallDetail, type CallDetail } from '../storage/queries';
 import { CallSavingNotice } from '../storage/CallSavingNotice';
 import { StorageNotice } from '../storage/StorageNotice';
-import { untilSettledOrTroubled } from '../storage/status';
 import './aftercall.css';
 import { dropDraft } from './draft';
 import { callClock, dateTimeWords, durationWords, summaryWords } from './format';
 import { reflectHref, type ReflectionOffer } from '../offers/reflectionOffers';
-import { useStore } from '../store';
 import { ReflectionForm } from './ReflectionForm';
-import { useServices } from '../ServicesProvider';
-import type { Recorder } from '../storage/recorder';
 import { Timeline } from './Timeline';
 
-/** The call named in the hash (#/reflect/<id>), if any. */
-function useHashCallId(): string | null {
-  const read = () => {
-    const match = /^#\/reflect\/([^/?]+)/.exec(location.hash);
-    return match?.[1] ? decodeURIComponent(match[1]) : null;
-  };
-  const [id, setId] = useState(read);
-  useEffect(() => {
-    const onHash = () => setId(read());
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-  return id;
-}
+/** The call as the view shows it: loading, found (or gone: null), or a storage problem. */
+export type CallLoad = { state: 'loading' } | { state: 'ready'; detail: CallDetail | null } | { state: 'failed'; problem: StorageProblem };
 
-type Load = { state: 'loading' } | { state: 'ready'; detail: CallDetail | null } | { state: 'failed'; problem: StorageProblem };
-
-/** The call as its journal keeps it, when the database does not have it (yet). */
-function keptCall(recorder: Recorder | null, callId: string): CallDetail | null {
-  const kept = recorder?.unsavedCall(callId);
-  if (!kept) return null;
-  const segments = [...kept.segments].sort((a, b) => a.start - b.start);
-  const cueChanges = [...kept.cueChanges].sort((a, b) => a.at - b.at);
-  const cards = [...kept.cards].sort((a, b) => a.seq - b.seq);
-  return { call: kept.call, segments, cueChanges, cards, reflection: null };
-}
-
-function useCallDetail(callId: string | null): Load {
-  const { db, afterCall } = useServices();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  useEffect(() => {
-    if (!callId) return;
-    let live = true;
-    setLoad({ state: 'loading' });
-    const reading = loadCallDetail(db, callId);
-    reading.then(
-      (detail) => live && setLoad({ state: 'ready', detail: detail ?? keptCall(afterCall.recorder(), callId) }),
-      (error: unknown) => {
-        if (!live) return;
-        const kept = keptCall(afterCall.recorder(), callId);
-        setLoad(kept ? { state: 'ready', detail: kept } : { state: 'failed', problem: describeStorageError(error, 'opening this call') });
-      },
-    );
-    // A blocked database makes the read wait: show the call from memory meanwhile.
-    void untilSettledOrTroubled(db.problems, reading).then((how) => {
-      const kept = how === 'troubled' ? keptCall(afterCall.recorder(), callId) : null;
-      if (live && kept) setLoad((now) => (now.state === 'loading' ? { state: 'ready', detail: kept } : now));
-    });
-    return () => {
-      live = false;
-    };
-  }, [callId, db, afterCall]);
-  return load;
+export interface ReflectionViewProps {
+  /** Calls waiting for a reflection, newest first. */
+  offers: readonly ReflectionOffer[];
+  /** The call named in the hash (#/reflect/<id>), if any; otherwise the newest offer is shown. */
+  hashId: string | null;
+  load: CallLoad;
+  /** The call was reflected on or skipped. */
+  onResolve: (callId: string) => void;
 }
 
 /**
  * After the call: what happened, a reframe, grace and self-care. Short, kind,
  * skippable, and never in the way of the next call.
  */
-export function ReflectionView() {
-  const { offers: offerStore } = useServices();
-  const offers = useStore(offerStore);
-  const hashId = useHashCallId();
+export function ReflectionView({ offers, hashId, load, onResolve }: ReflectionViewProps) {
   const callId = hashId ?? offers[0]?.callId ?? null;
   const offer: ReflectionOffer | undefined = offers.find((o) => o.callId === callId);
-  const load = useCallDetail(callId);
   const [done, setDone] = useState<string | null>(null);
   // Opened by a call ending: the agent's focus lands on this view's heading, not on the page body.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -119,7 +69,7 @@ export function ReflectionView() {
   const interrupted = detail?.call.interrupted ?? offer?.interrupted ?? false;
 
   const skip = () => {
-    offerStore.resolve(callId);
+    onResolve(callId);
     dropDraft(callId);
     // Editing an earlier reflection goes back to History; skipping a new one goes back to the call.
     if (detail?.reflection) location.hash = '#/history';
@@ -167,7 +117,7 @@ export function ReflectionView() {
           summary={summary}
           existing={detail?.reflection ?? null}
           onSaved={() => {
-            offerStore.resolve(callId);
+            onResolve(callId);
             setDone(callId);
           }}
           onSkip={skip}
