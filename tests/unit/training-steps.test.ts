@@ -11,6 +11,7 @@ const CALM = ['can you check the date for me please', 'yes that is the right add
 function calls(n: number): LabelledCall[] {
   return Array.from({ length: n }, (_, i) => ({
     id: `c-${i}`,
+    line: i + 1,
     segments: [
       { speaker: 'customer' as const, start: 0, end: 3, text: CALM[i % 3], label: 'none' as const },
       { speaker: 'customer' as const, start: 4, end: 7, text: i % 2 ? ANGRY[i % 3] : CALM[(i + 1) % 3], label: i % 2 ? ('hostility' as const) : ('none' as const) },
