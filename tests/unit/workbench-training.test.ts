@@ -51,6 +51,12 @@ describe('training in the workbench worker', () => {
     expect(result).toMatchObject({ type: 'trained', outcome: { status: 'refused', message: expect.stringMatching(/every customer turn is labelled "none"/) } });
   });
 
+  it('refuses calls in another language, saying so', async () => {
+    const french = calls(60).map((c) => ({ ...c, segments: c.segments.map((s) => ({ ...s, text: s.label === 'none' ? 'pouvez-vous vérifier la date pour moi' : 'vous ne m’écoutez jamais, c’est inadmissible' })) }));
+    const result = await train(request(4), french, () => undefined);
+    expect(result).toMatchObject({ outcome: { status: 'refused', message: expect.stringMatching(/do not look like English/) } });
+  });
+
   it('rescoring follows the model: a profile with an adapted model has its own cache key', () => {
     const adapted = runToEnd(adaptSteps(calls(200), DEFAULT_PROFILE, { seed: 1, date: '2026-12-02' })).profile;
     expect(scoringKey(adapted)).not.toBe(scoringKey(DEFAULT_PROFILE));
