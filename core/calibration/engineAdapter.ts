@@ -3,6 +3,7 @@ import { evaluateScored } from '../evaluation';
 import { parseLabelledCallLine, type LabelledCall, type LabelledCallError } from '../labelledCall';
 import type { Profile } from '../profile';
 import { createCueScorer } from '../model';
+import { hashStart, hashString } from '../model/hashing';
 import { callOutcome, traceCall } from './trace';
 import type { Evaluate } from './types';
 import type { CallOutcome, CallTrace } from './workbenchTypes';
@@ -52,5 +53,18 @@ export function createCallEvaluator(calls: readonly LabelledCall[], profile: Pro
 
 /** The part of a profile that changes per-segment scores; anything else is stage (b). */
 export function scoringKey(profile: Profile): string {
-  return JSON.stringify([profile.weights, profile.phrases]);
+  return JSON.stringify([profile.weights, profile.phrases, modelKey(profile)]);
+}
+
+/**
+ * An adapted model changes every score, so it is part of the key. Its weights
+ * are 1.4 MB of text: they are hashed rather than copied into the key.
+ */
+function modelKey(profile: Profile): unknown {
+  const model = profile.model;
+  if (!model) return null;
+  return [model.trainedOn, ...(['distress', 'hostility'] as const).map((cue) => {
+    const c = model.cues[cue];
+    return [c.bias, c.platt, c.weights.scale, hashString(hashStart(0), c.weights.data)];
+  })];
 }

@@ -19,6 +19,19 @@ async function expectNoViolations(page: Page, where: string): Promise<void> {
   expect(summary, `axe violations in ${where}`).toEqual([]);
 }
 
+/** Enough labelled calls for "Train on these calls" to finish with its before/after table and timelines. */
+function trainingCalls(): string {
+  return Array.from({ length: 120 }, (_, i) =>
+    JSON.stringify({
+      id: `team-${i}`,
+      segments: [
+        { speaker: 'customer', start: 0, end: 3, text: 'can you check the date for me', label: 'none' },
+        { speaker: 'customer', start: 4, end: 7, text: i % 2 ? 'this is a disgrace and you people never listen' : 'thank you that is everything', label: i % 2 ? 'hostility' : 'none' },
+      ],
+    }),
+  ).join('\n');
+}
+
 const VIEWS: { name: string; open(page: Page): Promise<void> }[] = [
   {
     name: 'call-idle',
@@ -75,6 +88,17 @@ const VIEWS: { name: string; open(page: Page): Promise<void> }[] = [
   },
   { name: 'history', open: async (page) => void (await page.goto('index.html#/history')) },
   { name: 'workbench', open: async (page) => void (await page.goto('index.html#/workbench')) },
+  {
+    name: 'workbench-trained',
+    open: async (page) => {
+      await page.goto('index.html#/workbench');
+      await page.getByTestId('calls-file').setInputFiles({ name: 'team.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(trainingCalls()) });
+      const panel = page.getByRole('region', { name: 'Train on your calls' });
+      await expect(panel.getByRole('button', { name: 'Train on these calls' })).toBeEnabled();
+      await panel.getByRole('button', { name: 'Train on these calls' }).click();
+      await expect(panel.getByRole('group', { name: 'After training' })).toBeVisible({ timeout: 30_000 });
+    },
+  },
   { name: 'audio', open: async (page) => void (await page.goto('index.html#/audio')) },
 ];
 

@@ -101,7 +101,7 @@ async function workerFigures(files: string[]): Promise<void> {
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
 
 /** A loopback-only static server for the built renderer, on a free port. */
-function serve(dir: string): Promise<Server> {
+export function serve(dir: string): Promise<Server> {
   const base = resolve(dir);
   const server = createServer((req, res) => {
     const path = normalize(join(base, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));

@@ -121,7 +121,7 @@ const W = 340;
 const H = 180;
 const PAD = { left: 64, right: 8, top: 8, bottom: 26 };
 
-function TimelineChart({ trace, cue, profile, selected, onPick }: { trace: CallTrace; cue: Cue; profile: Profile; selected: number | null; onPick: (p: TracePoint) => void }) {
+export function TimelineChart({ trace, cue, profile, selected, onPick }: { trace: CallTrace; cue: Cue; profile: Profile; selected: number | null; onPick: (p: TracePoint) => void }) {
   const t = profile.thresholds[cue];
   const maxLevel = Math.max(t.high * 1.15, ...trace.points.map((p) => p.levels[cue]), 0.1);
   const duration = Math.max(trace.duration, 1);
@@ -198,7 +198,7 @@ function TimelineChart({ trace, cue, profile, selected, onPick }: { trace: CallT
   );
 }
 
-function PointDetails({ point }: { point: TracePoint | null }) {
+export function PointDetails({ point }: { point: TracePoint | null }) {
   if (!point) return <p className="muted small">Choose a point to see what the customer said and why it scored.</p>;
   return (
     <div className="wb-point" aria-live="polite" data-testid="timeline-point">

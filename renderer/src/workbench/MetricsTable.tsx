@@ -13,7 +13,8 @@ interface Props {
 export function MetricsTable({ metrics: a, caption, other }: Props) {
   const b = other?.metrics;
   return (
-    <div className="wb-table-wrap">
+    // Focusable so that a keyboard user can scroll the tables sideways in a narrow window.
+    <div className="wb-table-wrap" tabIndex={0} role="group" aria-label={`Figures: ${caption}`}>
       <table className="wb-metrics" data-testid="metrics-table">
         <caption>{caption}</caption>
         <thead>

@@ -21,7 +21,7 @@ export function ProfilePanel({ draft, onChange }: Props) {
   const [problems, setProblems] = useState<ProfileProblem[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const ids = { name: useId(), author: useId(), note: useId() };
-  const same = JSON.stringify(active) === JSON.stringify(draft);
+  const same = sameProfile(active, draft);
 
   function checked(): Profile | null {
     const result = validateProfile(draft);
@@ -104,5 +104,27 @@ export function ProfilePanel({ draft, onChange }: Props) {
         }}
       />
     </section>
+  );
+}
+
+/**
+ * Whether two profiles say the same. Called on every render, so the 1.4 MB of
+ * an adapted model's weights is compared as strings, never serialised again.
+ */
+function sameProfile(a: Profile, b: Profile): boolean {
+  if (a === b) return true;
+  const { model: ma, ...ra } = a;
+  const { model: mb, ...rb } = b;
+  if (JSON.stringify(ra) !== JSON.stringify(rb)) return false;
+  if (ma === mb) return true;
+  if (!ma || !mb) return false;
+  const cues = ['distress', 'hostility'] as const;
+  return (
+    JSON.stringify(ma.trainedOn) === JSON.stringify(mb.trainedOn) &&
+    cues.every((c) => {
+      const x = ma.cues[c];
+      const y = mb.cues[c];
+      return x.bias === y.bias && x.platt.a === y.platt.a && x.platt.b === y.platt.b && x.weights.scale === y.weights.scale && x.weights.data === y.weights.data;
+    })
   );
 }

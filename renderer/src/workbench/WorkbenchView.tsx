@@ -7,6 +7,7 @@ import { PhraseEditor } from './PhraseEditor';
 import { ProfilePanel } from './ProfilePanel';
 import { SweepPanel } from './SweepPanel';
 import { ThresholdSliders } from './ThresholdSliders';
+import { TrainPanel } from './TrainPanel';
 import { useWorkbench } from './useWorkbench';
 import { WeightsEditor } from './WeightsEditor';
 import './workbench.css';
@@ -47,6 +48,7 @@ export function WorkbenchView() {
               )}
             </section>
           )}
+          <TrainPanel wb={wb} metrics={loaded ? evaluation.metrics : null} />
           <ThresholdSliders profile={draft} onChange={setDraft} />
           <WeightsEditor profile={draft} onChange={setDraft} />
           {loaded && <SweepPanel wb={wb} profile={draft} onChange={setDraft} />}

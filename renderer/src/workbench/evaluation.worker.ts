@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import type { WorkerMessage, WorkerRequest, WorkerResult } from './protocol';
+import { cancelTraining, train } from './training';
 import { WorkbenchModel } from './workbenchModel';
 
 /**
@@ -68,14 +69,39 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
       return { type: 'calls', ...model.listCalls(request.profile, request.filter, request.limit) };
     case 'trace':
       return { type: 'trace', trace: model.trace(request.profile, request.callIndex) };
+    case 'traceOne':
+      return { type: 'trace', trace: model.traceOne(request.profile, request.callIndex) };
+    case 'train':
+    case 'cancel-train':
+      throw new Error(`${request.type} is not queued`);
   }
 }
 
 /** One request at a time: a file being read must not be evaluated half-loaded. */
 let queue: Promise<void> = Promise.resolve();
 
+function answer(id: number, work: Promise<WorkerResult>): Promise<void> {
+  return work.then(
+    (result) => post({ type: 'done', id, result }),
+    (error: unknown) => post({ type: 'error', id, message: error instanceof Error ? error.message : String(error) }),
+  );
+}
+
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
+  if (request.type === 'cancel-train') {
+    // Straight away, not behind the queue: the training it stops is what the supervisor is waiting on.
+    cancelTraining(request.trainId);
+    return;
+  }
+  if (request.type === 'train') {
+    // Waits for a load in progress, then leaves the queue free: evaluations run between training steps,
+    // so the sliders and the figures keep answering while the model learns.
+    const calls = queue.then(() => model.loadedCalls);
+    void answer(request.id, calls.then((loaded) => train(request, loaded, post)));
+    return;
+  }
+  if (request.type === 'load') cancelTraining('all');
   queue = queue.then(() =>
     handle(request).then(
       (result) => post({ type: 'done', id: request.id, result }),

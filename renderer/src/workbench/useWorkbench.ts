@@ -78,9 +78,9 @@ export function useWorkbench() {
       const name = source.kind === 'file' ? source.file.name : source.name;
       setLoad({ status: 'loading', name, fraction: 0, calls: 0 });
       try {
-        const result = await client().request({ type: 'load', source }, 'loaded', (p) =>
-          setLoad({ status: 'loading', name, fraction: p.bytesTotal ? p.bytesRead / p.bytesTotal : 0, calls: p.calls }),
-        );
+        const result = await client().request({ type: 'load', source }, 'loaded', (p) => {
+          if (p.type === 'progress') setLoad({ status: 'loading', name, fraction: p.bytesTotal ? p.bytesRead / p.bytesTotal : 0, calls: p.calls });
+        });
         if (result.summary.calls === 0) {
           setLoad({ status: 'failed', name, message: describeEmpty(result.summary) });
           return;

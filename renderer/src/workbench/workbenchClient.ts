@@ -1,6 +1,6 @@
 import type { WorkerMessage, WorkerRequest, WorkerResult } from './protocol';
 
-type Progress = Extract<WorkerMessage, { type: 'progress' }>;
+type Progress = Extract<WorkerMessage, { type: 'progress' | 'train-progress' }>;
 type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 interface Pending {
@@ -28,7 +28,7 @@ export class WorkbenchClient {
   private receive(message: WorkerMessage): void {
     const pending = this.pending.get(message.id);
     if (!pending) return;
-    if (message.type === 'progress') {
+    if (message.type === 'progress' || message.type === 'train-progress') {
       pending.onProgress?.(message);
       return;
     }
@@ -38,15 +38,26 @@ export class WorkbenchClient {
   }
 
   request<T extends WorkerResult['type']>(body: RequestBody, expect: T, onProgress?: (p: Progress) => void): Promise<Extract<WorkerResult, { type: T }>> {
+    return this.start(body, expect, onProgress).result;
+  }
+
+  /** As request, with the id the worker knows it by, for a later message about it (cancel-train). */
+  start<T extends WorkerResult['type']>(body: RequestBody, expect: T, onProgress?: (p: Progress) => void): { id: number; result: Promise<Extract<WorkerResult, { type: T }>> } {
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
+    const result = new Promise<Extract<WorkerResult, { type: T }>>((resolve, reject) => {
       this.pending.set(id, {
-        resolve: (result) => (result.type === expect ? resolve(result as Extract<WorkerResult, { type: T }>) : reject(new Error(`unexpected ${result.type}`))),
+        resolve: (r) => (r.type === expect ? resolve(r as Extract<WorkerResult, { type: T }>) : reject(new Error(`unexpected ${r.type}`))),
         reject,
         onProgress,
       });
       this.worker.postMessage({ ...body, id } as WorkerRequest);
     });
+    return { id, result };
+  }
+
+  /** A message that is not answered (cancel-train): it refers to a request still pending. */
+  send(body: RequestBody): void {
+    this.worker.postMessage({ ...body, id: this.nextId++ } as WorkerRequest);
   }
 
   dispose(): void {

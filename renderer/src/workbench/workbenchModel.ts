@@ -59,6 +59,11 @@ export class WorkbenchModel {
     return this.calls.length;
   }
 
+  /** The calls as loaded; a later load replaces the array, so a holder of this one keeps what it was given. */
+  get loadedCalls(): readonly LabelledCall[] {
+    return this.calls;
+  }
+
   summary(): LoadSummary {
     return { name: this.name, calls: this.calls.length, segments: this.segments, problems: this.problems, problemCount: this.problemCount };
   }
@@ -102,6 +107,13 @@ export class WorkbenchModel {
 
   trace(profile: Profile, index: number): CallTrace {
     return this.evaluatorFor(profile).trace(index, profile);
+  }
+
+  /** One call scored on its own, so comparing two models on it leaves the draft's cached scores alone. */
+  traceOne(profile: Profile, index: number): CallTrace {
+    const call = this.calls[index];
+    if (!call) throw new Error(`there is no call number ${index + 1} (${this.calls.length} loaded)`);
+    return { ...createCallEvaluator([call], profile).trace(0, profile), index };
   }
 }
 
