@@ -5,9 +5,9 @@ import type { UtteranceScore, UtteranceScorer } from '../scoring/types';
 import { cueModelFor } from './adapted';
 import { contextLogit, hearCustomerTurn, newConversationContext, type ConversationContext } from './context';
 import { extractFeatures, newFeatureVector, type FeatureVector } from './features';
-import { rawLogits, sigmoid } from './model';
+import { sigmoid } from './model';
 import { isNeutralWord } from './neutralWords';
-import { phraseWords } from '../lexicon/tokenize';
+import { phraseWords, tokenize, type Tokens } from '../lexicon/tokenize';
 import { MODEL_CUES, type CueModel, type ModelCue } from './types';
 
 /**
@@ -72,15 +72,39 @@ interface WordPush {
   push: number;
 }
 
+/**
+ * Both cues' raw log-odds, summed in the same order as rawLogits (so exactly its
+ * figures), keeping each feature's product for wordPushes: an utterance worth
+ * explaining then costs no second pass over the weights.
+ */
+function logitsKeeping(model: CueModel, v: FeatureVector, out: Record<ModelCue, number>, products: Record<ModelCue, Float64Array>): void {
+  const w = model.paired;
+  const pd = products.distress;
+  const ph = products.hostility;
+  let d = model.bias.distress;
+  let h = model.bias.hostility;
+  for (let k = 0; k < v.count; k++) {
+    const i = 2 * v.index[k];
+    const x = v.value[k];
+    const a = w[i] * x;
+    const b = w[i + 1] * x;
+    pd[k] = a;
+    ph[k] = b;
+    d += a;
+    h += b;
+  }
+  out.distress = d;
+  out.hostility = h;
+}
+
 /** Each word's share of the log-odds: every hashed feature's weight spread over the words it came from. */
-function wordPushes(model: CueModel, cue: ModelCue, v: FeatureVector, into: Float64Array): void {
+function wordPushes(products: Float64Array, v: FeatureVector, into: Float64Array): void {
   into.fill(0, 0, v.words.length);
-  const w = model.weights[cue];
   for (let k = 0; k < v.count; k++) {
     const from = v.fromWord[k];
     if (from < 0) continue;
     const to = v.toWord[k];
-    const each = (w[v.index[k]] * v.value[k]) / (to - from);
+    const each = products[k] / (to - from);
     for (let i = from; i < to; i++) into[i] += each;
   }
 }
@@ -140,21 +164,25 @@ export function createCueScorer(profile: Profile, model: CueModel = cueModelFor(
   const added = plain ? null : createRuleScorer({ ...profile, phrases: { add: profile.phrases.add, remove: [] } }, { lexicon: [] });
   const skip = profile.phrases.remove.map((phrase) => phraseWords(phrase)).filter((w) => w.length > 0);
   const v = newFeatureVector();
+  const products = { distress: new Float64Array(v.index.length), hostility: new Float64Array(v.index.length) };
   const raw = { distress: 0, hostility: 0 };
   let pushes = new Float64Array(256);
   const settings = model.context;
 
   function scoreTurn(text: string, conversation: ConversationContext): UtteranceScore {
-    const rule = rules.score(text);
+    const tokens = tokenize(text);
+    const rule = rules.scoreTokens(text, tokens);
     // Live text already is in recogniser form: then the rules' reading of it is the one just made.
     let lexicon = rule;
-    extractFeatures(text, (recognised) => (lexicon = recognised === text && featureRules === rules ? rule : featureRules.score(recognised)), v, skip);
+    const read = (recognised: string, recognisedTokens?: Tokens): UtteranceScore =>
+      (lexicon = recognised === text && featureRules === rules ? rule : featureRules.scoreTokens(recognised, recognisedTokens ?? tokenize(recognised)));
+    extractFeatures(text, read, v, skip, tokens);
     const floor = distressFloor(lexicon.distress);
     const hFloor = hostilityFloor(lexicon.evidence);
-    rawLogits(model, v, raw);
+    logitsKeeping(model, v, raw, products);
     const own = { distress: 0, hostility: 0 };
     const p = { distress: 0, hostility: 0 };
-    const extra = added?.score(text).evidence;
+    const extra = added?.scoreTokens(text, tokens).evidence;
     if (pushes.length < v.words.length) pushes = new Float64Array(v.words.length * 2);
     const evidence: Evidence[] = [];
     for (const cue of MODEL_CUES) {
@@ -167,7 +195,7 @@ export function createCueScorer(profile: Profile, model: CueModel = cueModelFor(
     if (rule.safety > 0 && rule.evidence.some((e) => e.cue === 'safety' && e.weight > 0)) p.distress = Math.max(p.distress, SAFETY_AS_DISTRESS);
     for (const cue of MODEL_CUES) {
       // Most turns are calm: only a turn with something to explain pays for the explanation.
-      if (p[cue] >= EXPLAIN_FROM) wordPushes(model, cue, v, pushes);
+      if (p[cue] >= EXPLAIN_FROM) wordPushes(products[cue], v, pushes);
       evidence.push(...explain(cue, p[cue], text, v, pushes, rule.evidence));
     }
     for (const e of rule.evidence) if (e.cue === 'safety') evidence.push(e);

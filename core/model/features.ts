@@ -1,5 +1,5 @@
 import type { Cue } from '../cues';
-import { tokenize } from '../lexicon/tokenize';
+import { tokenize, type Tokens } from '../lexicon/tokenize';
 import type { UtteranceScore } from '../scoring/types';
 import * as hashing from './hashing';
 import { SERVICE_WORDS } from './neutralWords';
@@ -55,6 +55,8 @@ const SEED_BIGRAM = 2;
 const SEED_CHAR = 3;
 const CHAR_MIN = 3;
 const CHAR_MAX = 5;
+const WORD_START = hashStart(SEED_WORD);
+const BIGRAM_START = hashStart(SEED_BIGRAM);
 const CHAR_SEEDS: readonly number[] = Array.from({ length: CHAR_MAX + 1 }, (_, g) => hashing.hashStart(SEED_CHAR + g));
 /** One word's character codes with its boundary marks, reused. */
 let codes = new Int32Array(64);
@@ -143,17 +145,42 @@ function courtesyMask(words: readonly string[], skip: readonly (readonly string[
 }
 
 /**
+ * The rules' tokens for the recogniser form, built from the words directly:
+ * one array set reused between calls, valid until the next utterance.
+ */
+const ruleTokens: Tokens = { words: [], starts: [], ends: [], clause: [], caps: [], exclamations: 0 };
+
+/**
+ * Whether tokenising a word on its own gives the word back unchanged: plain
+ * lower-case ASCII letters, digits and inner apostrophes. Every word the
+ * tokeniser or numberWords gives passes but for non-ASCII ones and a few
+ * oddities; for those the recogniser form is tokenised again, as before.
+ */
+function tokenisesToItself(w: string): boolean {
+  const n = w.length;
+  if (n === 0 || w.charCodeAt(0) === 39 || w.charCodeAt(n - 1) === 39) return false;
+  for (let k = 0; k < n; k++) {
+    const c = w.charCodeAt(k);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39)) return false;
+  }
+  return true;
+}
+
+/**
  * The words the model reads: the tokeniser's, with digits spelt out as a
  * recogniser would say them, courtesy and service words left out. Returns what
- * the lexicon rules read: the same, with service words kept ("can't pay the bill").
+ * the lexicon rules read: the same, with service words kept ("can't pay the bill"),
+ * and fills `ruleTokens` with its tokens, or returns `exact` false when they must be
+ * read from the text.
  */
-function readWords(text: string, v: FeatureVector, skip: readonly (readonly string[])[]): string {
-  const t = tokenize(text);
+function readWords(t: Tokens, v: FeatureVector, skip: readonly (readonly string[])[]): { text: string; exact: boolean } {
   v.words.length = 0;
   v.starts.length = 0;
   v.ends.length = 0;
   const mask = courtesyMask(t.words, skip);
-  const forRules: string[] = [];
+  const forRules = ruleTokens.words;
+  forRules.length = 0;
+  let exact = true;
   for (let i = 0; i < t.words.length && v.words.length < MAX_WORDS; i++) {
     if (mask[i]) continue;
     const w = t.words[i];
@@ -168,52 +195,79 @@ function readWords(text: string, v: FeatureVector, skip: readonly (readonly stri
       continue;
     }
     forRules.push(w);
+    if (exact && !tokenisesToItself(w)) exact = false;
     if (SERVICE_WORDS.has(w)) continue;
     v.words.push(w);
     v.starts.push(t.starts[i]);
     v.ends.push(t.ends[i]);
   }
   // Already lower case, without punctuation, numbers spelt out: the recogniser's form.
-  return forRules.join(' ');
+  const text = forRules.join(' ');
+  if (exact) {
+    // As tokenize(text) would give them: one clause, no capitals, no '!'.
+    const { starts, ends, clause, caps } = ruleTokens;
+    starts.length = 0;
+    ends.length = 0;
+    clause.length = 0;
+    caps.length = 0;
+    let at = 0;
+    for (const w of forRules) {
+      starts.push(at);
+      at += w.length;
+      ends.push(at);
+      at++;
+      clause.push(0);
+      caps.push(false);
+    }
+  }
+  return { text, exact };
 }
 
-function scaleRange(v: FeatureVector, from: number, to: number): void {
-  const n = to - from;
-  if (n <= 0) return;
-  const s = 1 / Math.sqrt(n);
-  for (let k = from; k < to; k++) v.value[k] *= s;
-}
+/** Lexicon weight per dense slot for one utterance, in the order first seen; reused. */
+const lexKinds = new Map<number, number>();
 
 const LEX_KIND_SLOTS: ReadonlyMap<string, number> = new Map(
   DENSE_FEATURES.filter((f) => f.startsWith('lex-') && f !== 'lex-distress' && f !== 'lex-hostility').map((f) => [f.slice(4), DENSE_SLOT[f]]),
 );
 
-/** The lexicon rules' score of some words in recogniser form. */
-export type LexiconReader = (recogniserText: string) => Pick<UtteranceScore, Cue | 'afinn' | 'evidence'>;
+/**
+ * The lexicon rules' score of some words in recogniser form. `tokens`, when
+ * given, are exactly what tokenize(recogniserText) gives (valid during the call only).
+ */
+export type LexiconReader = (recogniserText: string, tokens?: Tokens) => Pick<UtteranceScore, Cue | 'afinn' | 'evidence'>;
 
 /**
  * Fills `v` with the features of `text`. `rules` scores the same words the
  * model reads, in recogniser form without courtesy phrases (so typed and
  * spoken text give the same features, and politeness raises nothing). `skip`:
  * phrases (as words) a profile has removed, which the model does not read either.
+ * `tokens`: tokenize(text), when the caller has it already.
  */
-export function extractFeatures(text: string, rules: LexiconReader, v: FeatureVector, skip: readonly (readonly string[])[] = []): FeatureVector {
+export function extractFeatures(text: string, rules: LexiconReader, v: FeatureVector, skip: readonly (readonly string[])[] = [], tokens: Tokens = tokenize(text)): FeatureVector {
   v.count = 0;
-  const lexicon = rules(readWords(text, v, skip));
+  const read = readWords(tokens, v, skip);
+  const lexicon = read.exact ? rules(read.text, ruleTokens) : rules(read.text);
   const words = v.words;
   const n = words.length;
+  const { index, value, fromWord, toWord } = v;
 
-  let from = v.count;
-  for (let i = 0; i < n; i++) push(v, slot(hashString(hashStart(SEED_WORD), words[i]), MASK), 1, i, i + 1);
-  for (let i = 0; i + 1 < n; i++) {
-    let h = hashString(hashStart(SEED_BIGRAM), words[i]);
-    h = hashChar(h, 32);
-    push(v, slot(hashString(h, words[i + 1]), MASK), 1, i, i + 2);
+  // Pushed straight into the arrays (push() per gram costs a call and a bounds check on each of a few hundred).
+  let c = 0;
+  for (let i = 0; i < n && c < MAX_FEATURES; i++, c++) {
+    index[c] = slot(hashString(WORD_START, words[i]), MASK);
+    fromWord[c] = i;
+    toWord[c] = i + 1;
   }
-  scaleRange(v, from, v.count);
+  for (let i = 0; i + 1 < n && c < MAX_FEATURES; i++, c++) {
+    index[c] = slot(hashString(hashChar(hashString(BIGRAM_START, words[i]), 32), words[i + 1]), MASK);
+    fromWord[c] = i;
+    toWord[c] = i + 2;
+  }
+  // Each group of grams has unit length: every gram in it weighs 1 / sqrt(the group's count).
+  value.fill(c > 0 ? 1 / Math.sqrt(c) : 0, 0, c);
 
-  from = v.count;
-  for (let i = 0; i < n; i++) {
+  const charFrom = c;
+  for (let i = 0; i < n && c < MAX_FEATURES; i++) {
     const w = words[i];
     const len = w.length + 2;
     // " word " with boundary marks, so prefixes and suffixes are their own grams.
@@ -223,18 +277,22 @@ export function extractFeatures(text: string, rules: LexiconReader, v: FeatureVe
     codes[len - 1] = 32;
     for (let g = CHAR_MIN; g <= CHAR_MAX; g++) {
       const seed = CHAR_SEEDS[g];
-      for (let s = 0; s + g <= len; s++) {
+      for (let s = 0; s + g <= len && c < MAX_FEATURES; s++, c++) {
         let h = seed;
         for (let k = s; k < s + g; k++) h = hashChar(h, codes[k]);
-        push(v, slot(h, MASK), 1, i, i + 1);
+        index[c] = slot(h, MASK);
+        fromWord[c] = i;
+        toWord[c] = i + 1;
       }
     }
   }
-  scaleRange(v, from, v.count);
+  if (c > charFrom) value.fill(1 / Math.sqrt(c - charFrom), charFrom, c);
+  v.count = c;
 
   push(v, DENSE_SLOT['lex-distress'], Math.min(lexicon.distress, 2), -1, -1);
   push(v, DENSE_SLOT['lex-hostility'], Math.min(lexicon.hostility, 2), -1, -1);
-  const kinds = new Map<number, number>();
+  const kinds = lexKinds;
+  kinds.clear();
   let negative = 0;
   let positive = 0;
   for (const e of lexicon.evidence) {

@@ -6,7 +6,7 @@ import { compileLexicon, matchAt, type CompiledLexicon, type CompiledPhrase } fr
 import { tokenize, type Tokens } from '../lexicon/tokenize';
 import type { LexiconEntry } from '../lexicon/types';
 import type { Profile } from '../profile';
-import type { UtteranceScore, UtteranceScorer } from './types';
+import type { TokenScorer, UtteranceScore } from './types';
 
 /** How far back (in words, same clause) a negator or an address word reaches. */
 const NEGATION_REACH = 3;
@@ -197,8 +197,7 @@ const afinnNegators = AFINN_NEGATORS;
 /** What a self-harm statement adds to distress: enough to reach rising on its own with the default thresholds. */
 const SAFETY_AS_DISTRESS = 0.6;
 
-function scoreWith(lexicon: CompiledLexicon, afinnWeight: number, categories: Readonly<Record<string, number>>, text: string): UtteranceScore {
-  const tokens = tokenize(text);
+function scoreWith(lexicon: CompiledLexicon, afinnWeight: number, categories: Readonly<Record<string, number>>, text: string, tokens: Tokens): UtteranceScore {
   const words = tokens.words;
   const n = words.length;
   const removed = lexicon.removed;
@@ -259,9 +258,12 @@ function scoreWith(lexicon: CompiledLexicon, afinnWeight: number, categories: Re
  * its own tables (never into a shared one, and never through `sentiment`'s
  * `extras`), so two profiles never affect each other.
  */
-export function createUtteranceScorer(profile: Profile, options: ScorerOptions = {}): UtteranceScorer {
+export function createUtteranceScorer(profile: Profile, options: ScorerOptions = {}): TokenScorer {
   const lexicon = lexiconFor(profile, options);
   const categories = profile.weights.categories;
   const afinnWeight = profile.weights.afinn * (categories['afinn'] ?? 1);
-  return { score: (text) => scoreWith(lexicon, afinnWeight, categories, text) };
+  return {
+    score: (text) => scoreWith(lexicon, afinnWeight, categories, text, tokenize(text)),
+    scoreTokens: (text, tokens) => scoreWith(lexicon, afinnWeight, categories, text, tokens),
+  };
 }

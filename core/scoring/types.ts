@@ -1,4 +1,5 @@
 import type { Evidence } from '../evidence';
+import type { Tokens } from '../lexicon/tokenize';
 import type { Score } from '../units';
 
 /** The cue scores of one customer utterance, with every reason behind them. */
@@ -14,6 +15,12 @@ export interface UtteranceScore {
 /** Scores customer utterances. Never given agent utterances. */
 export interface UtteranceScorer {
   score(text: string): UtteranceScore;
+}
+
+/** A scorer that can also take the text already tokenised, so a caller that reads the words itself tokenises once. */
+export interface TokenScorer extends UtteranceScorer {
+  /** `tokens` must be what `tokenize(text)` gives; the score is then exactly `score(text)`'s. */
+  scoreTokens(text: string, tokens: Tokens): UtteranceScore;
 }
 
 /** What the agent's own words tell us about the call's situation. Never an emotion score. */

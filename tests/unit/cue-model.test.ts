@@ -161,3 +161,17 @@ describe('cue model file', () => {
     for (const t of file.trainedOn) expect(allowed.has(t.source)).toBe(true);
   });
 });
+
+describe('cue model features from tokens already read', () => {
+  // The cue scorer hands the rules the recogniser form's tokens instead of the text; the features must not change.
+  const samples = ["I'm SO angry!!! You IDIOT, I can't pay 45 pounds", 'İstanbul café naïve ÅNGSTRÖM', "don ’ t 'quoted' rock'n'roll", "I'm afraid not, sorry to bother you", ''];
+  const snapshot = (v: ReturnType<typeof newFeatureVector>): unknown => [Array.from(v.index.subarray(0, v.count)), Array.from(v.value.subarray(0, v.count)), v.words];
+
+  it('gives the same features whether the rules read the text or its tokens', () => {
+    for (const text of samples) {
+      const fromText = snapshot(extractFeatures(text, (t) => rules.score(t), newFeatureVector()));
+      const fromTokens = snapshot(extractFeatures(text, (t, tokens) => (tokens ? rules.scoreTokens(t, tokens) : rules.score(t)), newFeatureVector()));
+      expect(fromTokens).toEqual(fromText);
+    }
+  });
+});
