@@ -1,11 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCallEvaluator, runSweep } from '@core/calibration';
 import { parseLabelledCalls, type LabelledCall } from '@core/labelledCall';
 import { DEFAULT_PROFILE } from '@core/profile';
+import { withWorkbenchPage } from './workbenchPage';
 
 /**
  * Calibration throughput: a 20-point threshold sweep over cached scores
@@ -55,23 +54,12 @@ function nodeFigures(calls: LabelledCall[]): void {
  * worker's own timing, which the workbench prints under the curves.
  */
 async function workerFigures(files: string[]): Promise<void> {
-  const webOut = resolve(root, process.env.STEADY_WEB_OUT ?? 'out/web');
-  if (!existsSync(join(webOut, 'index.html'))) {
-    console.log(`  worker: skipped, no web build in ${webOut} (run npm run build:web, or set STEADY_WEB_OUT)`);
-    return;
-  }
   const file = files.find((f) => f.includes('goemotions-train')) ?? files[0];
   if (!file) {
     console.log('  worker: skipped, no labelled-call file found');
     return;
   }
-  const { chromium } = await import('@playwright/test');
-  const server = await serve(webOut);
-  const port = (server.address() as AddressInfo).port;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/index.html#/workbench`);
+  await withWorkbenchPage(async (page) => {
     const t0 = performance.now();
     await page.getByTestId('calls-file').setInputFiles(file);
     await page.getByTestId('calls-loaded').waitFor({ timeout: 120_000 });
@@ -92,26 +80,7 @@ async function workerFigures(files: string[]): Promise<void> {
     const best = Math.min(...samples);
     console.log(`  worker: ${file.split('/').pop()} loaded and scored in ${(loadMs / 1000).toFixed(1)} s (${loaded.trim()})`);
     console.log(`  worker (Chromium), 20-point sweep: ${best} ms, ${fmt((segments * 20) / (best / 1000))} segments/s`);
-  } finally {
-    await browser.close();
-    server.close();
-  }
-}
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
-
-/** A loopback-only static server for the built renderer, on a free port. */
-export function serve(dir: string): Promise<Server> {
-  const base = resolve(dir);
-  const server = createServer((req, res) => {
-    const path = normalize(join(base, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
-    if (!path.startsWith(base + sep) || !existsSync(path) || !statSync(path).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
 export async function run(): Promise<void> {

@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseLabelledCalls } from '@core/labelledCall';
 import { DEFAULT_PROFILE } from '@core/profile';
 import { adaptSteps } from '@core/training';
-import { serve } from './evaluation';
+import { withWorkbenchPage } from './workbenchPage';
 
 /**
  * Adapting the cue model to an organisation's calls: adaptSteps over
@@ -34,18 +33,7 @@ function nodeFigures(): void {
 }
 
 async function workerFigures(): Promise<void> {
-  const webOut = resolve(root, process.env.STEADY_WEB_OUT ?? 'out/web');
-  if (!existsSync(join(webOut, 'index.html'))) {
-    console.log(`  worker: skipped, no web build in ${webOut} (run npm run build:web, or set STEADY_WEB_OUT)`);
-    return;
-  }
-  const { chromium } = await import('@playwright/test');
-  const server = await serve(webOut);
-  const port = (server.address() as AddressInfo).port;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}/index.html#/workbench`);
+  await withWorkbenchPage(async (page) => {
     await page.getByTestId('calls-file').setInputFiles(FILE);
     await page.getByTestId('eval-status').filter({ hasText: 'Up to date' }).waitFor({ timeout: 300_000 });
     // The page's own clock: the longest time the bar stood still while training ran.
@@ -71,10 +59,7 @@ async function workerFigures(): Promise<void> {
     const summary = await page.getByTestId('train-result').locator('p').first().innerText();
     console.log(`  worker (Chromium), "Train on these calls" on dailydialog-train: ${(wallMs / 1000).toFixed(1)} s to the before/after table (target < 480 s); progress moved ${gaps.length} times, longest still ${Math.max(...gaps.slice(1)).toFixed(0)} ms`);
     console.log(`  ${summary.trim()}`);
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 }
 
 export async function run(): Promise<void> {
