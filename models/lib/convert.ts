@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { checkModelLayout, toModelTarEntries, type ModelLayout } from '@core/audio/model/layout';
-import { ArchiveError, writeTar, type TarEntry } from '@core/audio/model/tar';
+import { ArchiveError, type TarEntry } from '@core/audio/model/tar';
 import { unzipLimited } from '@core/audio/model/safeUnpack';
 import { untarGzLimited } from './tarRead';
+import { writeTar } from './tarWrite';
 
 /**
  * Official Vosk models ship as zip; vosk-browser loads a tar.gz holding one
@@ -22,8 +23,8 @@ export function tarGzEntries(archive: Uint8Array): Promise<TarEntry[]> {
 }
 
 /** Build the tar.gz vosk-browser loads from a model's entries; returns its bytes. */
-export function buildModelTarGz(entries: readonly TarEntry[], name: string): Uint8Array {
-  return gzipSync(writeTar(toModelTarEntries(entries, name)), { level: 6 });
+export async function buildModelTarGz(entries: readonly TarEntry[], name: string): Promise<Uint8Array> {
+  return gzipSync(await writeTar(toModelTarEntries(entries, name)), { level: 6 });
 }
 
 export interface ConvertResult {
@@ -40,7 +41,7 @@ export async function convertModelArchive(input: string, output: string, name: s
   if (!isZip && !isGzip) throw new ArchiveError(`${input} is neither a zip nor a .tar.gz model archive.`);
   const entries = isZip ? zipEntries(bytes) : await tarGzEntries(bytes);
   const layout = checkModelLayout(entries);
-  const packed = buildModelTarGz(entries, name);
+  const packed = await buildModelTarGz(entries, name);
   const temp = `${output}.partial`;
   try {
     writeFileSync(temp, packed);

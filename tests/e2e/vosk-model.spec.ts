@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync, zipSync } from 'fflate';
-import { writeTar, type TarEntry } from '@core/audio/model/tar';
+import type { TarEntry } from '@core/audio/model/tar';
+import { writeTar } from '../../models/lib/tarWrite';
 import { fakeModelZip } from '../support/fakeModel';
 import { startStaticServer } from '../support/staticServer';
 
@@ -21,8 +22,8 @@ const BASE = `http://127.0.0.1:${PORT}`;
 let server: Server;
 let dir = '';
 
-function tarGz(entries: TarEntry[]): Buffer {
-  return gzipSync(writeTar(entries));
+async function tarGz(entries: TarEntry[]): Promise<Buffer> {
+  return gzipSync(await writeTar(entries));
 }
 
 test.beforeAll(async () => {
@@ -30,11 +31,11 @@ test.beforeAll(async () => {
   const random = Buffer.alloc(300_000);
   for (let i = 0; i < random.length; i++) random[i] = (i * 7919 + (i >> 3) * 31) & 0xff;
   writeFileSync(join(dir, 'random.tar.gz'), random);
-  writeFileSync(join(dir, 'empty.tar.gz'), tarGz([]));
+  writeFileSync(join(dir, 'empty.tar.gz'), await tarGz([]));
   writeFileSync(join(dir, 'empty-file.tar.gz'), Buffer.alloc(0));
   writeFileSync(
     join(dir, 'wrong-files.tar.gz'),
-    tarGz([
+    await tarGz([
       { path: 'holiday/', type: 'dir', data: new Uint8Array(0) },
       { path: 'holiday/photo.jpg', type: 'file', data: new Uint8Array(random.subarray(0, 5000)) },
       { path: 'holiday/notes.txt', type: 'file', data: new TextEncoder().encode('not a model') },
@@ -43,10 +44,10 @@ test.beforeAll(async () => {
   // Right layout, wrong contents: passes the layout check, so the WASM recogniser itself must refuse it.
   const files = unzipSync(fakeModelZip('vosk-model-fake-0.1'));
   const entries: TarEntry[] = Object.entries(files).map(([path, data]) => ({ path, type: 'file', data }));
-  writeFileSync(join(dir, 'junk-weights.tar.gz'), tarGz([{ path: 'vosk-model-fake-0.1/', type: 'dir', data: new Uint8Array(0) }, ...entries]));
+  writeFileSync(join(dir, 'junk-weights.tar.gz'), await tarGz([{ path: 'vosk-model-fake-0.1/', type: 'dir', data: new Uint8Array(0) }, ...entries]));
   // An 8 kHz telephone model.
   const phone = unzipSync(fakeModelZip('vosk-model-phone-0.1', { sampleRate: 8000 }));
-  writeFileSync(join(dir, 'phone.tar.gz'), tarGz(Object.entries(phone).map(([path, data]) => ({ path, type: 'file', data }))));
+  writeFileSync(join(dir, 'phone.tar.gz'), await tarGz(Object.entries(phone).map(([path, data]) => ({ path, type: 'file', data }))));
   server = await startStaticServer(WEB, PORT, [
     { prefix: '/test-models/', dir },
     { prefix: '/test-models-real/', dir: resolve('models/cache') },

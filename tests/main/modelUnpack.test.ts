@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { writeTar, type TarEntry } from '@core/audio/model/tar';
+import type { TarEntry } from '@core/audio/model/tar';
+import { writeTar } from '../../models/lib/tarWrite';
 import { createModelManager } from '../../main/models/manager';
 
 /**
@@ -36,8 +37,8 @@ function modelFiles(root: string): Zippable {
   };
 }
 
-function tarGz(entries: TarEntry[], patch?: (tar: Uint8Array) => void): Uint8Array {
-  const tar = writeTar(entries);
+async function tarGz(entries: TarEntry[], patch?: (tar: Uint8Array) => void): Promise<Uint8Array> {
+  const tar = await writeTar(entries);
   patch?.(tar);
   return gzipSync(tar);
 }
@@ -78,7 +79,7 @@ describe('unpacking a picked model file in a worker thread, within limits', () =
 
   it('refuses a gzip bomb in a tar.gz as it inflates', async () => {
     const { models, write } = setup();
-    const archive = tarGz([...modelTarEntries('vosk-model-g'), { path: 'vosk-model-g/graph/zeros', type: 'file', data: new Uint8Array(200 * 1024 * 1024) }]);
+    const archive = await tarGz([...modelTarEntries('vosk-model-g'), { path: 'vosk-model-g/graph/zeros', type: 'file', data: new Uint8Array(200 * 1024 * 1024) }]);
     await expect(models.addFile(write('vosk-model-g.tar.gz', archive))).rejects.toThrow(/more than 50 times its own size/);
   });
 
@@ -97,14 +98,14 @@ describe('unpacking a picked model file in a worker thread, within limits', () =
 
   it('refuses a tar.gz whose paths climb out of the model folder', async () => {
     const { models, write, installed } = setup();
-    const archive = tarGz([...modelTarEntries('vosk-model-t'), file('vosk-model-t/../../../home/evil')]);
+    const archive = await tarGz([...modelTarEntries('vosk-model-t'), file('vosk-model-t/../../../home/evil')]);
     await expect(models.addFile(write('vosk-model-t.tar.gz', archive))).rejects.toThrow(/climbs out of its folder/);
     expect(installed()).toEqual([]);
   });
 
   it('refuses a tar.gz holding a link', async () => {
     const { models, write } = setup();
-    const archive = tarGz([...modelTarEntries('vosk-model-l'), file('vosk-model-l/graph/link')], (tar) => {
+    const archive = await tarGz([...modelTarEntries('vosk-model-l'), file('vosk-model-l/graph/link')], (tar) => {
       // Turn the last entry into a symbolic link (type '2') and fix its header checksum.
       const at = 4 * 1024 * 1 + tarHeaderOffset(tar, 'vosk-model-l/graph/link') - 4 * 1024;
       tar[at + 156] = 0x32;

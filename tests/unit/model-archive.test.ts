@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { checkModelLayout, toModelTarEntries } from '@core/audio/model/layout';
-import { writeTar, type TarEntry } from '@core/audio/model/tar';
+import type { TarEntry } from '@core/audio/model/tar';
+import { writeTar } from '../../models/lib/tarWrite';
 import { readTar } from '../../models/lib/tarRead';
 import { fakeModelFiles, fakeModelZip } from '../support/fakeModel';
 
@@ -15,17 +16,17 @@ describe('model archives', () => {
       { path: 'm/a.bin', type: 'file', data: new Uint8Array([1, 2, 3]) },
       { path: long, type: 'file', data: new Uint8Array(1000).fill(7) },
     ];
-    const out = await readTar(writeTar(input));
+    const out = await readTar(await writeTar(input));
     expect(out.map((e) => e.path)).toEqual(['m/', 'm/a.bin', long]);
     expect(Array.from(out[1]!.data)).toEqual([1, 2, 3]);
     expect(out[2]!.data.length).toBe(1000);
   });
 
   it('refuses a damaged tar with a message naming where', async () => {
-    const tar = writeTar([{ path: 'm/a', type: 'file', data: new Uint8Array(10) }]);
+    const tar = await writeTar([{ path: 'm/a', type: 'file', data: new Uint8Array(10) }]);
     tar[3] = 99;
     await expect(readTar(tar)).rejects.toThrow(/bad header at byte 0/);
-    await expect(readTar(writeTar([{ path: 'm/a', type: 'file', data: new Uint8Array(2000) }]).subarray(0, 1000))).rejects.toThrow(/cut short/);
+    await expect(readTar((await writeTar([{ path: 'm/a', type: 'file', data: new Uint8Array(2000) }])).subarray(0, 1000))).rejects.toThrow(/cut short/);
   });
 
   it('accepts the official layout and rewrites it under the model name, folders first', () => {

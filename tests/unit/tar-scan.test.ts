@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { writeTar, type TarEntry } from '@core/audio/model/tar';
+import type { TarEntry } from '@core/audio/model/tar';
+import { writeTar } from '../../models/lib/tarWrite';
 import { createTarReader, readTar } from '../../models/lib/tarRead';
 
 /** The streaming tar reader sees what readTar sees, whatever the chunk sizes, keeping only the files asked for. */
@@ -10,7 +11,7 @@ const entries: TarEntry[] = [
   { path: 'm/conf/mfcc.conf', type: 'file', data: new TextEncoder().encode('--sample-frequency=16000\n') },
   { path: 'm/graph/HCLr.fst', type: 'file', data: new Uint8Array(513) },
 ];
-const tar = writeTar(entries);
+const tar = await writeTar(entries);
 
 describe('the streaming tar reader', () => {
   for (const chunk of [1, 7, 511, 512, 4096, tar.length]) {

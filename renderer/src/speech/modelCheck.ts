@@ -1,8 +1,9 @@
 import { gzipSync } from 'fflate';
 import { checkModelLayout, toModelTarEntries } from '@core/audio/model/layout';
 import { unzipLimited } from '@core/audio/model/safeUnpack';
-import { ArchiveError, writeTar, type TarEntry } from '@core/audio/model/tar';
+import { ArchiveError, type TarEntry } from '@core/audio/model/tar';
 import { untarGzLimited } from '../../../models/lib/tarRead';
+import { writeTar } from '../../../models/lib/tarWrite';
 import { modelError, SpeechModelError } from './modelErrors';
 
 /**
@@ -53,5 +54,5 @@ export async function modelArchiveFromBytes(bytes: Uint8Array, name: string): Pr
     throw modelError('corrupt');
   }
   checkModelEntries(entries);
-  return isZip ? gzipSync(writeTar(toModelTarEntries(entries, name))) : bytes;
+  return isZip ? gzipSync(await writeTar(toModelTarEntries(entries, name))) : bytes;
 }
