@@ -144,9 +144,9 @@ test('train on the team’s calls, keep, export, and an agent who loads the prof
 });
 
 test('training can be cancelled; the profile is as it was', async ({ page }) => {
-  test.setTimeout(120_000);
-  // Enough calls that training takes a while.
-  await loadCalls(page, 'many.jsonl', teamCalls(12_000), 12_000);
+  test.setTimeout(240_000);
+  // Enough calls that training takes a while (about 30 s here, more on a busy machine), so Cancel comes first.
+  await loadCalls(page, 'many.jsonl', teamCalls(40_000), 40_000);
   const panel = page.getByRole('region', { name: 'Train on your calls' });
   const before = await page.getByTestId('metrics-table').first().innerText();
   await panel.getByRole('button', { name: 'Train on these calls' }).click();
