@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { AudioView } from './audio/AudioView';
-import { HistoryView } from './history/HistoryView';
+import { AudioConnected } from './audio/AudioConnected';
+import { HistoryConnected } from './history/HistoryConnected';
 import { OverlayConnected } from './overlay/OverlayConnected';
 import { useKeyboardShortcuts, useSessionCommands } from './overlay/shortcuts';
 import { ReflectionConnected } from './aftercall/ReflectionConnected';
@@ -37,9 +37,9 @@ export function App() {
         <ViewBoundary key={view} label={VIEW_LABELS[view]}>
           {view === 'overlay' && <OverlayConnected />}
           {view === 'reflect' && <ReflectionConnected />}
-          {view === 'history' && <HistoryView />}
+          {view === 'history' && <HistoryConnected />}
           {view === 'workbench' && <WorkbenchView />}
-          {view === 'audio' && <AudioView />}
+          {view === 'audio' && <AudioConnected />}
         </ViewBoundary>
       </main>
     </div>

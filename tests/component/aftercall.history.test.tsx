@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptySummary } from '@core/reflection';
-import { HistoryView } from '../../renderer/src/history/HistoryView';
+import { HistoryConnected } from '../../renderer/src/history/HistoryConnected';
 import { SteadyDb } from '../../renderer/src/storage/db';
 import type { CallRecord } from '../../renderer/src/storage/records';
 import { readSetting } from '../../renderer/src/storage/settings';
@@ -46,7 +46,7 @@ afterEach(() => {
 
 describe('HistoryView', () => {
   it('lists calls newest first with what they held and whether they were reflected on', async () => {
-    renderWithServices(services, <HistoryView />);
+    renderWithServices(services, <HistoryConnected />);
     await screen.findByText('3 calls.');
     const rows = screen.getAllByTestId('history-call');
     expect(rows.map((r) => r.textContent)).toEqual([
@@ -60,7 +60,7 @@ describe('HistoryView', () => {
   });
 
   it('finds calls by date, and says when the dates are the wrong way round', async () => {
-    renderWithServices(services, <HistoryView />);
+    renderWithServices(services, <HistoryConnected />);
     await screen.findByText('3 calls.');
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-03-01' } });
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-03-31' } });
@@ -73,7 +73,7 @@ describe('HistoryView', () => {
   });
 
   it('refuses a retention of zero days with a clear reason, and saves a valid one', async () => {
-    renderWithServices(services, <HistoryView />);
+    renderWithServices(services, <HistoryConnected />);
     await screen.findByText('3 calls.');
     const data = screen.getByText('Your data: keep, export, delete').closest('details')!;
     const days = within(data).getByRole('spinbutton');
@@ -87,7 +87,7 @@ describe('HistoryView', () => {
   });
 
   it('asks before deleting everything, and Cancel keeps it all', async () => {
-    renderWithServices(services, <HistoryView />);
+    renderWithServices(services, <HistoryConnected />);
     await screen.findByText('3 calls.');
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything…' }));
     expect(screen.getByRole('alertdialog').textContent).toMatch(/cannot be undone/);

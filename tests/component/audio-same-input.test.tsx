@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AudioView } from '../../renderer/src/audio/AudioView';
+import { AudioConnected } from '../../renderer/src/audio/AudioConnected';
 import { createServices, renderWithServices } from '../support/services';
 
 const services = createServices();
@@ -78,7 +78,7 @@ const startButton = () => screen.getByRole('button', { name: 'Start live call' }
 
 describe('Caller and You on the same input', () => {
   it('says the agent’s own words would be read as the caller’s, and will not start listening', async () => {
-    renderWithServices(services, <AudioView />);
+    renderWithServices(services, <AudioConnected />);
     const notice = screen.getByTestId('same-input');
     expect(notice.textContent).toContain('Caller and You are the same input');
     expect(notice.textContent).toContain('Both are set to “System default input”');
@@ -92,7 +92,7 @@ describe('Caller and You on the same input', () => {
   });
 
   it('goes away once the caller has an input of its own, and then both channels are heard', async () => {
-    renderWithServices(services, <AudioView />);
+    renderWithServices(services, <AudioConnected />);
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Caller' }).querySelector('option[value="headset-1"]')).not.toBeNull());
     fireEvent.change(screen.getByRole('combobox', { name: 'Caller' }), { target: { value: 'headset-1' } });
     expect(screen.queryByTestId('same-input')).toBeNull();
@@ -106,7 +106,7 @@ describe('Caller and You on the same input', () => {
   });
 
   it('with a confirmed one-input set-up, listens to that input as the agent’s only: nothing is heard as the caller’s', async () => {
-    renderWithServices(services, <AudioView />);
+    renderWithServices(services, <AudioConnected />);
     fireEvent.click(screen.getByRole('radio', { name: /Treat everything it hears as my words/ }));
     expect(screen.getByTestId('same-input').dataset.single).toBe('agent');
     expect((startButton() as HTMLButtonElement).disabled).toBe(false);
@@ -119,7 +119,7 @@ describe('Caller and You on the same input', () => {
   });
 
   it('scores the one input as the caller’s only when the agent says it hears only the caller', async () => {
-    renderWithServices(services, <AudioView />);
+    renderWithServices(services, <AudioConnected />);
     fireEvent.click(screen.getByRole('radio', { name: /it hears only the caller/ }));
     fireEvent.click(startButton());
     await waitFor(() => expect(liveAudio.getSnapshot().phase).toBe('live'));

@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
 import type { Speaker } from '@core/cues';
-import { useCallSession, useLiveAudio, useServices } from '../ServicesProvider';
 import { LevelMeter } from './LevelMeter';
 import { ModelPanel } from './ModelPanel';
 import { clock, describeObservation } from './describe';
-import { DEFAULT_DEVICE, LOOPBACK_DEVICE, inputsChosen, listInputDevices, loopbackAvailable, sameInput, type InputDevice } from './devices';
+import { DEFAULT_DEVICE, LOOPBACK_DEVICE, inputsChosen, loopbackAvailable, sameInput, type InputDevice } from './devices';
+import type { LiveAudioState } from './liveAudio';
 import { SameInputNotice } from './SameInputNotice';
 import { problemText } from './liveProblems';
 import './audio.css';
@@ -14,36 +13,25 @@ const CHANNELS: ReadonlyArray<{ channel: Speaker; name: string; hint: string }> 
   { channel: 'agent', name: 'You', hint: 'Your microphone. Used only to know when you are talking, never to judge you.' },
 ];
 
-function useInputDevices(refreshKey: unknown): InputDevice[] {
-  const [devices, setDevices] = useState<InputDevice[]>([]);
-  useEffect(() => {
-    let alive = true;
-    const refresh = () => void listInputDevices().then((list) => alive && setDevices(list), () => undefined);
-    refresh();
-    navigator.mediaDevices?.addEventListener?.('devicechange', refresh);
-    return () => {
-      alive = false;
-      navigator.mediaDevices?.removeEventListener?.('devicechange', refresh);
-    };
-  }, [refreshKey]);
-  return devices;
-}
-
 function deviceLabel(id: string, devices: readonly InputDevice[]): string {
   if (id === DEFAULT_DEVICE) return 'System default input';
   return devices.find((d) => d.id === id)?.label ?? 'the input chosen earlier';
 }
 
+export interface AudioViewProps {
+  state: LiveAudioState;
+  devices: readonly InputDevice[];
+  /** A live call started from the overlay or a shortcut without audio: the button joins it. */
+  callWithoutAudio: boolean;
+  onChooseDevice: (channel: Speaker, deviceId: string) => void;
+  onStart: () => void;
+  onEnd: () => void;
+}
+
 /** Devices, levels, the speech model and the live call switch. */
-export function AudioView() {
-  const { liveAudio, calls } = useServices();
-  const state = useLiveAudio();
-  const devices = useInputDevices(state.phase);
+export function AudioView({ state, devices, callWithoutAudio, onChooseDevice, onStart, onEnd }: AudioViewProps) {
   const live = state.phase === 'live';
   const busy = state.phase === 'starting' || state.phase === 'stopping';
-  // A live call started from the overlay or a shortcut without audio: the button joins it.
-  const call = useCallSession();
-  const callWithoutAudio = !live && call.status === 'live' && call.source === 'live';
   const ready = inputsChosen(state.devices, state.singleInput);
   const firstRaised = state.observations.filter((o) => o.feature === 'raised-voice').at(-1);
 
@@ -71,7 +59,7 @@ export function AudioView() {
           return (
             <div className="channel" key={channel} data-channel={channel}>
               <label htmlFor={`${channel}-device`}>{name}</label>
-              <select id={`${channel}-device`} value={chosen} disabled={live} onChange={(e) => liveAudio.chooseDevice(channel, e.target.value)} aria-describedby={`${channel}-hint`}>
+              <select id={`${channel}-device`} value={chosen} disabled={live} onChange={(e) => onChooseDevice(channel, e.target.value)} aria-describedby={`${channel}-hint`}>
                   {channel === 'customer' && loopbackAvailable() && <option value={LOOPBACK_DEVICE}>This computer&apos;s sound (recommended)</option>}
                   <option value={DEFAULT_DEVICE}>System default input</option>
                   {devices.map((d) => (
@@ -98,13 +86,13 @@ export function AudioView() {
         <h2 id="call-heading">Live call</h2>
         <div className="row">
           {live ? (
-            <button type="button" onClick={() => void calls.endWithAudio()}>
+            <button type="button" onClick={onEnd}>
               End live call
             </button>
           ) : (
             <button
               type="button"
-              onClick={() => void calls.startWithAudio()}
+              onClick={onStart}
               disabled={busy || !ready}
               aria-describedby={ready ? undefined : 'same-input-heading'}
             >

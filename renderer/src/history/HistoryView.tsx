@@ -1,110 +1,47 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { TrendDay } from '@core/reflection';
 import { About } from '../about/About';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { dailyTrend, type TrendDay } from '@core/reflection';
 import { CareListEditor } from '../care/CareListEditor';
 import '../care/care.css';
 import '../aftercall/aftercall.css';
-import { useServices } from '../ServicesProvider';
-import { describeStorageError, type StorageProblem } from '../storage/errors';
-import { countCalls, listCalls, trendRows, type HistoryRow } from '../storage/queries';
+import type { StorageProblem } from '../storage/errors';
+import type { HistoryRow } from '../storage/queries';
 import { StorageNotice } from '../storage/StorageNotice';
-import { useStore } from '../store';
 import { CallRow } from './CallRow';
 import './history.css';
 import { TrendChart } from './TrendChart';
 import { UnreadableRecords } from './UnreadableRecords';
 import { YourData as YourDataSection } from './YourData';
 
-const PAGE = 50;
-const TREND_DAYS = 14;
+export const PAGE = 50;
+export const TREND_DAYS = 14;
 
-/** "2026-11-23" from a date input, as local midnight (epoch ms). */
-function dayStart(value: string): number | undefined {
-  if (!value) return undefined;
-  const [y, m, d] = value.split('-').map(Number);
-  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1).getTime();
-}
-
-function nextDay(value: string): number | undefined {
-  const start = dayStart(value);
-  if (start === undefined) return undefined;
-  const d = new Date(start);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+export interface HistoryViewProps {
+  /** The date filter, as the date inputs hold it ("" when unset). */
+  from: string;
+  to: string;
+  rangeProblem: string | null;
+  /** Null until the first page is read. */
+  rows: HistoryRow[] | null;
+  /** Calls in the range that can be listed. */
+  total: number;
+  trend: TrendDay[];
+  problem: StorageProblem | null;
+  onFromChange: (value: string) => void;
+  onToChange: (value: string) => void;
+  onMore: () => void;
+  onDeleted: () => void;
 }
 
 /** Past calls, the agent's own trend, and their data settings. Private to the agent. */
-export function HistoryView() {
-  const { db, offers } = useServices();
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [rows, setRows] = useState<HistoryRow[] | null>(null);
-  const [counted, setTotal] = useState(0);
-  const [trend, setTrend] = useState<TrendDay[]>([]);
-  const [problem, setProblem] = useState<StorageProblem | null>(null);
-  const [version, setVersion] = useState(0);
+export function HistoryView({ from, to, rangeProblem, rows, total, trend, problem, onFromChange, onToChange, onMore, onDeleted }: HistoryViewProps) {
   const careRef = useRef<HTMLDetailsElement>(null);
   const [careOpen] = useState(() => /^#\/history\/care/.test(location.hash));
   const id = useId();
-  // Damaged calls are counted by the database but never listed.
-  const skippedCalls = useStore(db.unreadable).filter((r) => r.table === 'calls').length;
-  const total = Math.max(0, counted - skippedCalls);
-  const rangeProblem = from && to && from > to ? 'The “from” date is after the “to” date.' : null;
-
-  const range = useCallback(() => ({ from: dayStart(from), to: nextDay(to) }), [from, to]);
-
-  useEffect(() => {
-    const bump = () => setVersion((v) => v + 1);
-    const offOffers = offers.subscribe(bump);
-    const offChanges = db.changes.subscribe(bump);
-    return () => {
-      offOffers();
-      offChanges();
-    };
-  }, [offers, db]);
-
-  useEffect(() => {
-    if (rangeProblem) return;
-    let live = true;
-    const r = range();
-    const trendSince = new Date(new Date().getFullYear(), new Date().getMonth(), new Date().getDate() - (TREND_DAYS - 1)).getTime();
-    Promise.all([
-      listCalls(db, { ...(r.from !== undefined ? { from: r.from } : {}), ...(r.to !== undefined ? { to: r.to } : {}), limit: PAGE }),
-      countCalls(db, r.from, r.to),
-      trendRows(db, trendSince),
-    ]).then(
-      ([page, count, trendCalls]) => {
-        if (!live) return;
-        setRows(page);
-        setTotal(count);
-        setTrend(dailyTrend(trendCalls, Date.now(), TREND_DAYS));
-        setProblem(null);
-      },
-      (error: unknown) => live && setProblem(describeStorageError(error, 'opening your history')),
-    );
-    return () => {
-      live = false;
-    };
-  }, [range, rangeProblem, version]);
 
   useEffect(() => {
     if (/^#\/history\/care/.test(location.hash)) careRef.current?.scrollIntoView({ block: 'start' });
   }, []);
-
-  const more = async () => {
-    if (!rows?.length) return;
-    const r = range();
-    try {
-      const page = await listCalls(db, {
-        ...(r.from !== undefined ? { from: r.from } : {}),
-        ...(r.to !== undefined ? { to: r.to } : {}),
-        before: rows[rows.length - 1]!.call.startedAt,
-        limit: PAGE,
-      });
-      setRows([...rows, ...page]);
-    } catch (error) {
-      setProblem(describeStorageError(error, 'opening more of your history'));
-    }
-  };
 
   return (
     <section className="history" aria-labelledby={`${id}-h`}>
@@ -120,13 +57,13 @@ export function HistoryView() {
       <h2>Past calls</h2>
       <div className="history-filter" role="search" aria-label="Find calls by date">
         <label>
-          From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          From <input type="date" value={from} onChange={(e) => onFromChange(e.target.value)} />
         </label>
         <label>
-          To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          To <input type="date" value={to} onChange={(e) => onToChange(e.target.value)} />
         </label>
         {(from || to) && (
-          <button type="button" onClick={() => { setFrom(''); setTo(''); }}>
+          <button type="button" onClick={() => { onFromChange(''); onToChange(''); }}>
             Show all
           </button>
         )}
@@ -146,7 +83,7 @@ export function HistoryView() {
         </ul>
       )}
       {rows && rows.length < total && (
-        <button type="button" onClick={() => void more()}>
+        <button type="button" onClick={onMore}>
           Show {Math.min(PAGE, total - rows.length)} more
         </button>
       )}
@@ -157,7 +94,7 @@ export function HistoryView() {
       </details>
       <details className="history-section">
         <summary>Your data: keep, export, delete</summary>
-        <YourDataSection onDeleted={() => setVersion((v) => v + 1)} />
+        <YourDataSection onDeleted={onDeleted} />
         <About />
       </details>
     </section>
