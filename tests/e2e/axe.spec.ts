@@ -96,7 +96,7 @@ const VIEWS: { name: string; open(page: Page): Promise<void> }[] = [
       const panel = page.getByRole('region', { name: 'Train on your calls' });
       await expect(panel.getByRole('button', { name: 'Train on these calls' })).toBeEnabled();
       await panel.getByRole('button', { name: 'Train on these calls' }).click();
-      await expect(panel.getByRole('group', { name: 'After training' })).toBeVisible({ timeout: 30_000 });
+      await expect(panel.getByRole('group', { name: 'After training', exact: true })).toBeVisible({ timeout: 30_000 });
     },
   },
   { name: 'audio', open: async (page) => void (await page.goto('index.html#/audio')) },

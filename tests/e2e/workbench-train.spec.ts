@@ -105,8 +105,8 @@ test('train on the team’s calls, keep, export, and an agent who loads the prof
   await expect(result.getByTestId('call-metrics').locator('tr[data-cue="hostility"] td[data-metric="false-alerts"]')).toBeVisible();
   await expect(result.getByTestId('train-macro')).toContainText(/before 0\.0%, after \d+\.\d%/);
   // A held-out complaint, under both models: alerted after, not before.
-  await expect(result.getByRole('group', { name: 'Before training' }).locator('figcaption')).toContainText(/Hostility level in team-\d+: 1 labelled segment \(shaded\), 0 alerts/);
-  await expect(result.getByRole('group', { name: 'After training' }).locator('figcaption')).toContainText(/Hostility level in team-\d+: 1 labelled segment \(shaded\), [1-9]\d* alerts?/);
+  await expect(result.getByRole('group', { name: 'Before training', exact: true }).locator('figcaption')).toContainText(/Hostility level in team-\d+: 1 labelled segment \(shaded\), 0 alerts/);
+  await expect(result.getByRole('group', { name: 'After training', exact: true }).locator('figcaption')).toContainText(/Hostility level in team-\d+: 1 labelled segment \(shaded\), [1-9]\d* alerts?/);
   await page.screenshot({ path: testInfo.outputPath('workbench-trained.png'), fullPage: true });
 
   // Kept: the draft carries the model, and the figures and sliders work on it.
