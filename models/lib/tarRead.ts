@@ -90,7 +90,7 @@ export function createTarReader(keep: (path: string) => boolean, onEntry?: (path
       if (keep(path) && header.size > 0) {
         stream.on('data', (part) => void parts.push(part as Uint8Array));
         stream.on('end', () => {
-          entry.data = join(parts);
+          entry.data = joinBytes(parts);
         });
       }
     }
@@ -127,7 +127,8 @@ export function createTarReader(keep: (path: string) => boolean, onEntry?: (path
   };
 }
 
-function join(parts: readonly Uint8Array[]): Uint8Array {
+/** The chunks of a stream as one array. */
+export function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const part of parts) {

@@ -1,5 +1,6 @@
 import { pack } from 'tar-stream';
 import { ArchiveError, type TarEntry } from '@core/audio/model/tar';
+import { joinBytes } from './tarRead';
 
 /**
  * Writing tar archives, with tar-stream: the tar.gz vosk-browser loads is
@@ -25,11 +26,5 @@ export async function writeTar(entries: readonly TarEntry[], mtime = 0): Promise
   }
   packer.finalize();
   await finished;
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return joinBytes(chunks);
 }

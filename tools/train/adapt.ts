@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { EvaluationResult } from '@core/evaluation';
 import { MODEL_CUES } from '@core/model/types';
-import { DEFAULT_PROFILE, parseProfileText, serializeProfile, type Profile } from '@core/profile';
+import { serializeProfile, type Profile } from '@core/profile';
 import { adaptSteps, runToEnd, type AdaptReport } from '@core/training';
+import { loadProfile } from '../calibrate';
 import { readCallsFile } from './data';
 
 /**
@@ -10,15 +11,8 @@ import { readCallsFile } from './data';
  * the command-line face of core/training/adapt.ts (the workbench's worker is the other).
  */
 
-function loadBase(path: string | undefined): Profile {
-  if (!path) return DEFAULT_PROFILE;
-  const result = parseProfileText(readFileSync(path, 'utf8'));
-  if (!result.ok) throw new Error(`${path}: ${result.problems.map((p) => `${p.path || '(file)'}: ${p.message}`).join('; ')}`);
-  return result.profile;
-}
-
 export function adaptToCalls(files: readonly string[], baseProfile: string | undefined, seed: number, log: (line: string) => void): AdaptReport {
-  const base = loadBase(baseProfile);
+  const base = loadProfile(baseProfile);
   const calls = files.flatMap((f) => readCallsFile(f).calls);
   const report = runToEnd(adaptSteps(calls, base, { seed, date: new Date().toISOString().slice(0, 10) }));
   for (const k of report.keptAsWas) log(`${k.cue}: kept as it was: ${k.why}`);
