@@ -1,15 +1,20 @@
-import { isAlertState, stateRank, type Cue, type CueState } from '../cues';
+import * as cues from '../cues';
+import type { Cue, CueState } from '../cues';
 import type { Evidence, EvidenceKind } from '../evidence';
 import type { Profile } from '../profile';
 import { badNewsCard, type CardLibrary } from './library';
 import { CARD_PRIORITY, HOSTILITY_TIEBREAK } from './priority';
 import type { Card, CardReason, SelectorInput, ShownCard } from './types';
 
+// Bound once: read through an imported binding, each use can cost a getter call in some module loaders, and these
+// run on every step of every call.
+const { isAlertState, stateRank } = cues;
+
 /** A card the selector could show now, and why. */
 export interface Candidate {
   card: Card;
   reason: CardReason;
-  evidence: readonly Evidence[];
+  readonly evidence: readonly Evidence[];
   priority: number;
   /**
    * Momentary cards mark one moment (tears, a reaction to bad news, the call
@@ -62,6 +67,39 @@ function why(...lists: (readonly Evidence[])[]): Evidence[] {
   return out;
 }
 
+/**
+ * A candidate whose evidence is worked out when first read: candidates are gathered on every step of a call,
+ * and all but the one that goes on screen are dropped unread.
+ */
+class Gathered implements Candidate {
+  readonly card: Card;
+  readonly reason: CardReason;
+  readonly priority: number;
+  readonly momentary: boolean;
+  readonly renewed: boolean;
+  readonly specific: boolean;
+  private made: readonly Evidence[] | undefined;
+  private readonly make: () => readonly Evidence[];
+
+  constructor(fields: Omit<Candidate, 'evidence'>, make: () => readonly Evidence[]) {
+    this.card = fields.card;
+    this.reason = fields.reason;
+    this.priority = fields.priority;
+    this.momentary = fields.momentary;
+    this.renewed = fields.renewed;
+    this.specific = fields.specific;
+    this.make = make;
+  }
+
+  get evidence(): readonly Evidence[] {
+    return (this.made ??= this.make());
+  }
+}
+
+function candidate(fields: Omit<Candidate, 'evidence'>, evidence: () => readonly Evidence[]): Candidate {
+  return new Gathered(fields, evidence);
+}
+
 /** A reaction to bad news must be worth a watch on its own: a lone "no" or "sorry" is not one. */
 function strongReaction(latest: readonly Evidence[], cue: Cue, profile: Profile): Evidence[] {
   const items = ofCue(latest, cue);
@@ -108,30 +146,31 @@ export function gatherCandidates(
   // so the reason reads 'high' in that case.
   const selfharm = ofKind(latest, ['selfharm']);
   if (isAlertState(states.safety) || selfharm.length > 0) {
-    out.push({
-      card: library.safety,
-      reason: { kind: 'cue', cue: 'safety', state: isAlertState(states.safety) ? states.safety : 'high' },
-      evidence: why(selfharm, ofCue(latest, 'safety'), cueEvidence.safety),
-      priority: CARD_PRIORITY.safety,
-      momentary: false,
-      renewed: selfharm.length > 0,
-      specific: false,
-    });
+    out.push(
+      candidate(
+        {
+          card: library.safety,
+          reason: { kind: 'cue', cue: 'safety', state: isAlertState(states.safety) ? states.safety : 'high' },
+          priority: CARD_PRIORITY.safety,
+          momentary: false,
+          renewed: selfharm.length > 0,
+          specific: false,
+        },
+        () => why(selfharm, ofCue(latest, 'safety'), cueEvidence.safety),
+      ),
+    );
   }
 
   // Abuse or a threat: the policy card, for as long as hostility stays up with that abuse behind it.
   const abuseNow = ofKind(latest, ['abuse', 'threat']);
   const abuseBehind = hostilityAlert ? ofKind(cueEvidence.hostility, ['abuse', 'threat']) : [];
   if (abuseNow.length > 0 || abuseBehind.length > 0) {
-    out.push({
-      card: library['abuse-policy'],
-      reason: { kind: 'abuse' },
-      evidence: why(abuseNow, abuseBehind),
-      priority: CARD_PRIORITY.abuse,
-      momentary: false,
-      renewed: abuseNow.length > 0,
-      specific: false,
-    });
+    out.push(
+      candidate(
+        { card: library['abuse-policy'], reason: { kind: 'abuse' }, priority: CARD_PRIORITY.abuse, momentary: false, renewed: abuseNow.length > 0, specific: false },
+        () => why(abuseNow, abuseBehind),
+      ),
+    );
   }
 
   if (hostilityAlert) {
@@ -143,16 +182,23 @@ export function gatherCandidates(
     else if (badNewsRecent && reaction.length > 0) [card, specific] = [badNews, true];
     else if (ofKind(latest, ['demand']).length > 0) [card, specific] = [library.demanding, true];
     else card = upFor(onScreen, 'hostility') ?? (ofKind(cueEvidence.hostility, ['demand']).length > 0 ? library.demanding : library.boundary);
-    const words = why(hostileNow, cueEvidence.hostility);
-    out.push({
-      card,
-      reason: { kind: 'cue', cue: 'hostility', state },
-      evidence: card.id === 'bad-news' ? why(words, input.badNews) : words,
-      priority: band(state) + HOSTILITY_TIEBREAK + (specific ? SPECIFIC_BUMP : 0),
-      momentary: false,
-      renewed: hostileNow.length > 0,
-      specific,
-    });
+    const badNewsCardUp = card.id === 'bad-news';
+    out.push(
+      candidate(
+        {
+          card,
+          reason: { kind: 'cue', cue: 'hostility', state },
+          priority: band(state) + HOSTILITY_TIEBREAK + (specific ? SPECIFIC_BUMP : 0),
+          momentary: false,
+          renewed: hostileNow.length > 0,
+          specific,
+        },
+        () => {
+          const words = why(hostileNow, cueEvidence.hostility);
+          return badNewsCardUp ? why(words, input.badNews) : words;
+        },
+      ),
+    );
   }
 
   const tearsNow = ofKind(latest, ['tears']);
@@ -164,44 +210,35 @@ export function gatherCandidates(
     if (tearsNow.length > 0) [card, specific] = [library.tears, true];
     else if (state === 'rising' && badNewsRecent && reaction.length > 0) [card, specific] = [badNews, true];
     else card = upFor(onScreen, 'distress') ?? (ofKind(cueEvidence.distress, ['tears']).length > 0 ? library.tears : library.distress);
-    const tears = card.id === 'tears' ? [...tearsNow, ...ofKind(cueEvidence.distress, ['tears'])] : [];
-    const words = why(tears, distressNow, cueEvidence.distress);
-    out.push({
-      card,
-      reason: { kind: 'cue', cue: 'distress', state },
-      evidence: card.id === 'bad-news' ? why(words, input.badNews) : words,
-      priority: band(state) + (specific ? SPECIFIC_BUMP : 0),
-      momentary: false,
-      renewed: distressNow.length > 0,
-      specific,
-    });
+    const id = card.id;
+    out.push(
+      candidate(
+        { card, reason: { kind: 'cue', cue: 'distress', state }, priority: band(state) + (specific ? SPECIFIC_BUMP : 0), momentary: false, renewed: distressNow.length > 0, specific },
+        () => {
+          const tears = id === 'tears' ? [...tearsNow, ...ofKind(cueEvidence.distress, ['tears'])] : [];
+          const words = why(tears, distressNow, cueEvidence.distress);
+          return id === 'bad-news' ? why(words, input.badNews) : words;
+        },
+      ),
+    );
   } else if (tearsNow.length > 0 && states.distress === 'watch') {
     // Someone in tears needs the agent to slow down now, before the level reaches rising.
     // Watch is required so that an idiom ("for crying out loud") alone never shows a card.
-    out.push({
-      card: library.tears,
-      reason: { kind: 'cue', cue: 'distress', state: states.distress },
-      evidence: why(tearsNow, ofCue(latest, 'distress')),
-      priority: CARD_PRIORITY.situation,
-      momentary: true,
-      renewed: true,
-      specific: true,
-    });
+    out.push(
+      candidate(
+        { card: library.tears, reason: { kind: 'cue', cue: 'distress', state: states.distress }, priority: CARD_PRIORITY.situation, momentary: true, renewed: true, specific: true },
+        () => why(tearsNow, ofCue(latest, 'distress')),
+      ),
+    );
   }
 
   // Bad news is found in the agent's words; a card needs the customer's reaction too, and a
   // cue at watch, so that a mild "oh, that's a pity" after the news shows nothing.
   const reacting = stateRank(states.distress) >= stateRank('watch') || stateRank(states.hostility) >= stateRank('watch');
   if (badNewsRecent && reaction.length > 0 && reacting && !hostilityAlert && !distressAlert) {
-    out.push({
-      card: badNews,
-      reason: { kind: 'bad-news' },
-      evidence: why(reaction, input.badNews),
-      priority: CARD_PRIORITY.situation,
-      momentary: true,
-      renewed: true,
-      specific: true,
-    });
+    out.push(
+      candidate({ card: badNews, reason: { kind: 'bad-news' }, priority: CARD_PRIORITY.situation, momentary: true, renewed: true, specific: true }, () => why(reaction, input.badNews)),
+    );
   }
 
   if (input.phase === 'call-start') {

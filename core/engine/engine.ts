@@ -1,16 +1,24 @@
 import { createCardSelector } from '../cards';
 import type { CardSelector, SelectorInput } from '../cards/types';
-import { CUE_STATES, CUES, type Cue, type CueState } from '../cues';
+import * as cues from '../cues';
+import type { Cue, CueState } from '../cues';
 import type { Evidence } from '../evidence';
 import { readAgentContext } from '../agentContext';
 import type { Profile } from '../profile';
 import { createCueScorer, hearAgentTurn, newConversationContext } from '../model';
-import { isJump } from '../scoring';
+import * as scoring from '../scoring';
 import type { AgentContext, UtteranceScore } from '../scoring/types';
 import type { AcousticObservation, TranscriptEvent } from '../transcript';
-import { newTrendState, stateOf, stepTrend, trendParams, type TrendParams, type TrendState } from '../trend';
+import * as trend from '../trend';
+import type { TrendParams, TrendState } from '../trend';
 import type { Score, Seconds } from '../units';
 import type { CueEngine, CueReading, CueTransition, EngineUpdate } from './types';
+
+// Bound once: read through an imported binding, each use can cost a getter call in some module loaders, and these
+// run on every step of every call.
+const { CUE_STATES, CUES } = cues;
+const { isJump } = scoring;
+const { newTrendState, stateOf, stepTrend, trendParams } = trend;
 
 /** How long the agent's bad news stays relevant to the customer's reaction. */
 const BAD_NEWS_WINDOW: Seconds = 60;

@@ -70,7 +70,11 @@ export function compileLexicon<K extends string = EvidenceKind>(entries: readonl
 /** The longest phrase starting at word i, or undefined. */
 export function matchAt<K extends string>(lexicon: CompiledLexicon<K>, words: readonly string[], i: number): CompiledPhrase<K> | undefined {
   const candidates = lexicon.byFirst.get(words[i]);
-  if (candidates === undefined) return undefined;
+  return candidates === undefined ? undefined : matchFrom(candidates, words, i);
+}
+
+/** The longest of `candidates` (phrases starting with word i, longest first, as in byFirst) found at word i, or undefined. */
+export function matchFrom<K extends string>(candidates: readonly CompiledPhrase<K>[], words: readonly string[], i: number): CompiledPhrase<K> | undefined {
   for (const phrase of candidates) {
     const len = phrase.words.length;
     if (i + len > words.length) continue;

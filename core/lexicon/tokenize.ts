@@ -114,15 +114,19 @@ export function tokenize(text: string): Tokens {
     let upper = 0;
     let lower = 0;
     let hasApos = false;
+    let accented = false;
     while (i < n) {
       const d = text.charCodeAt(i);
       if (!isWordChar(d)) break;
       if (d >= 65 && d <= 90) upper++;
       else if (d >= 97 && d <= 122) lower++;
       else if (d === Ch.Apos || d === Ch.RightQuote || d === Ch.LeftQuote) hasApos = true;
+      else if (d >= 0xc0) accented = true;
       i++;
     }
-    let lowered = text.slice(start, i).toLowerCase();
+    // Most words are already lower case: then lower-casing them would only copy them.
+    const raw = text.slice(start, i);
+    let lowered = upper > 0 || accented ? raw.toLowerCase() : raw;
     const joined = spacedContraction(text, i, lowered);
     if (joined > i) {
       // "don ’ t", "I ’ m": some corpora and recognisers space out the apostrophe; read them as one word so negation still works.

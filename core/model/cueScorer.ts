@@ -3,10 +3,25 @@ import type { Profile } from '../profile';
 import { createUtteranceScorer as createRuleScorer, JUMP_KINDS } from '../scoring/scorer';
 import type { UtteranceScore, UtteranceScorer } from '../scoring/types';
 import { cueModelFor } from './adapted';
-import { contextLogit, hearCustomerTurn, newConversationContext, type ConversationContext } from './context';
-import { extractFeatures, newFeatureVector, type FeatureVector } from './features';
+import * as context from './context';
+import type { ConversationContext } from './context';
+import {
+  addCharGrams,
+  addDenseFeatures,
+  addWordGrams,
+  bigramSlot,
+  bigramStart,
+  charGramCount,
+  charGramSlots,
+  DENSE_FEATURES,
+  MAX_FEATURES,
+  newFeatureVector,
+  readModelWords,
+  wordSlot,
+  type FeatureVector,
+} from './features';
 import { sigmoid } from './model';
-import { isNeutralWord } from './neutralWords';
+import { isNeutralWord as isNeutral } from './neutralWords';
 import { phraseWords, tokenize, type Tokens } from '../lexicon/tokenize';
 import { MODEL_CUES, type CueModel, type ModelCue } from './types';
 
@@ -23,6 +38,13 @@ export interface CueScorer extends UtteranceScorer {
 
 /** A self-harm statement is the deepest distress: the distress probability is at least this. */
 const SAFETY_AS_DISTRESS = 0.9;
+
+// Bound once: read through an imported binding, each use can cost a getter call in some module loaders, and these
+// run for every word or turn.
+const isNeutralWord = isNeutral;
+const { contextLogit, hearCustomerTurn, newConversationContext } = context;
+const bigramSlotOf = bigramSlot;
+
 /**
  * A clear lexicon hit for distress ("passed away", "lost my job", "I can't
  * cope") keeps the turn at least this share of its lexicon score, from a score
@@ -109,10 +131,37 @@ function wordPushes(products: Float64Array, v: FeatureVector, into: Float64Array
   }
 }
 
+/**
+ * What the scorer keeps of a word it has read: its unigram slot and weights, its bigrams' hash so far, and its
+ * character grams' weights summed per cue. Every gram of one group weighs the same (1 / sqrt(the utterance's gram
+ * count)), so an utterance's character part is the sum of its words' sums times that weight: the same figure as
+ * gram by gram, without hashing or reading the weights of a word seen before.
+ */
+interface KnownWord {
+  unigram: number;
+  /** The unigram's weights, so that most of an utterance's weight reads are of words seen before. */
+  unigramDistress: number;
+  unigramHostility: number;
+  bigram: number;
+  grams: number;
+  distress: number;
+  hostility: number;
+}
+
+/**
+ * Distinct words kept per scorer: a call says a few hundred, a dev file's worth some ten thousand; at about
+ * 150 bytes each this bounds the cache near 3 MB. When full it starts again.
+ */
+const KNOWN_WORDS = 20_000;
+
+/** Whether a lexicon hit already covers some of the characters from..to. */
+function covered(hits: readonly Evidence[], from: number, to: number): boolean {
+  return hits.some((h) => h.span !== undefined && h.span[0] < to && from < h.span[1]);
+}
+
 function explain(cue: ModelCue, p: number, text: string, v: FeatureVector, pushes: Float64Array, rules: readonly Evidence[]): Evidence[] {
   const hits = rules.filter((e) => e.cue === cue && (e.weight > 0 || e.negated) && (JUMP_KINDS.has(e.kind) || !isNeutralWord(e.text.toLowerCase())));
   if (p < EXPLAIN_FROM) return hits.filter((e) => e.negated || JUMP_KINDS.has(e.kind)).map((e) => ({ ...e, weight: JUMP_KINDS.has(e.kind) ? e.weight : 0 }));
-  const covered = (from: number, to: number): boolean => hits.some((h) => h.span !== undefined && h.span[0] < to && from < h.span[1]);
   const words: WordPush[] = [];
   for (let i = 0; i < v.words.length; i++) {
     if (pushes[i] < MIN_WORD_PUSH || isNeutralWord(v.words[i])) continue;
@@ -123,7 +172,7 @@ function explain(cue: ModelCue, p: number, text: string, v: FeatureVector, pushe
     } else words.push({ from: i, to: i + 1, push: pushes[i] });
   }
   words.sort((a, b) => b.push - a.push || a.from - b.from);
-  const shown = words.filter((w) => !covered(v.starts[w.from], v.ends[w.to - 1])).slice(0, WORDS_SHOWN);
+  const shown = words.filter((w) => !covered(hits, v.starts[w.from], v.ends[w.to - 1])).slice(0, WORDS_SHOWN);
   // The probability is shared among the reasons in proportion to how hard each pushed.
   const lexiconPush = hits.reduce((s, h) => s + (h.negated ? 0 : h.weight), 0);
   const total = shown.reduce((s, w) => s + w.push, 0) + lexiconPush;
@@ -168,18 +217,149 @@ export function createCueScorer(profile: Profile, model: CueModel = cueModelFor(
   const raw = { distress: 0, hostility: 0 };
   let pushes = new Float64Array(256);
   const settings = model.context;
+  const weights = model.paired;
+  const known = new Map<string, KnownWord>();
+  let gramSlots = new Int32Array(64);
+  /** This utterance's words as known words (they stay valid if the cache starts again midway). */
+  const read: KnownWord[] = [];
+  /** This utterance's character part per cue, and what each of its grams weighs; 0 when taken gram by gram. */
+  const chars = { distress: 0, hostility: 0, each: 0 };
+
+  function knownWord(word: string): KnownWord {
+    const seen = known.get(word);
+    if (seen !== undefined) return seen;
+    const grams = charGramCount(word.length);
+    if (gramSlots.length < grams) gramSlots = new Int32Array(grams * 2);
+    charGramSlots(word, gramSlots, 0, grams);
+    let d = 0;
+    let h = 0;
+    for (let k = 0; k < grams; k++) {
+      const i = 2 * gramSlots[k];
+      d += weights[i];
+      h += weights[i + 1];
+    }
+    const unigram = wordSlot(word);
+    const entry: KnownWord = {
+      unigram,
+      unigramDistress: weights[2 * unigram],
+      unigramHostility: weights[2 * unigram + 1],
+      bigram: bigramStart(word),
+      grams,
+      distress: d,
+      hostility: h,
+    };
+    if (known.size >= KNOWN_WORDS) known.clear();
+    known.set(word, entry);
+    return entry;
+  }
+
+  /**
+   * The hashed features of the words in `v`, as extractFeatures gives them, with the character grams summed
+   * per word from the cache. An utterance long enough to be cut at MAX_FEATURES is taken gram by gram, so it is
+   * cut where training cut it.
+   */
+  function wordFeatures(): void {
+    const words = v.words;
+    const n = words.length;
+    read.length = 0;
+    let grams = 0;
+    for (let i = 0; i < n; i++) {
+      const entry = knownWord(words[i]);
+      read.push(entry);
+      grams += entry.grams;
+    }
+    const c = n > 0 ? 2 * n - 1 : 0;
+    if (c + grams + DENSE_FEATURES.length > MAX_FEATURES) {
+      addWordGrams(v);
+      addCharGrams(v);
+      chars.distress = chars.hostility = chars.each = 0;
+      return;
+    }
+    const { index, value, fromWord, toWord } = v;
+    for (let i = 0; i < n; i++) {
+      index[i] = read[i].unigram;
+      fromWord[i] = i;
+      toWord[i] = i + 1;
+    }
+    for (let i = 0; i + 1 < n; i++) {
+      index[n + i] = bigramSlotOf(read[i].bigram, words[i + 1]);
+      fromWord[n + i] = i;
+      toWord[n + i] = i + 2;
+    }
+    value.fill(c > 0 ? 1 / Math.sqrt(c) : 0, 0, c);
+    v.count = c;
+    // As stored for each gram by extractFeatures: a 32-bit float.
+    const each = grams > 0 ? Math.fround(1 / Math.sqrt(grams)) : 0;
+    let d = 0;
+    let h = 0;
+    for (let i = 0; i < n; i++) {
+      d += read[i].distress;
+      h += read[i].hostility;
+    }
+    chars.distress = d * each;
+    chars.hostility = h * each;
+    chars.each = each;
+  }
+
+  /** logitsKeeping, in the same order, with the unigrams' weights from the cache when the words came from it. */
+  function logits(): void {
+    if (chars.each === 0) {
+      logitsKeeping(model, v, raw, products);
+      return;
+    }
+    const n = read.length;
+    const pd = products.distress;
+    const ph = products.hostility;
+    const { index, value } = v;
+    let d = model.bias.distress;
+    let h = model.bias.hostility;
+    for (let k = 0; k < n; k++) {
+      const x = value[k];
+      const a = read[k].unigramDistress * x;
+      const b = read[k].unigramHostility * x;
+      pd[k] = a;
+      ph[k] = b;
+      d += a;
+      h += b;
+    }
+    for (let k = n; k < v.count; k++) {
+      const i = 2 * index[k];
+      const x = value[k];
+      const a = weights[i] * x;
+      const b = weights[i + 1] * x;
+      pd[k] = a;
+      ph[k] = b;
+      d += a;
+      h += b;
+    }
+    raw.distress = d + chars.distress;
+    raw.hostility = h + chars.hostility;
+  }
+
+  /** Each word's share of the log-odds, its character grams' included. */
+  function wordShares(cue: ModelCue): void {
+    wordPushes(products[cue], v, pushes);
+    const each = chars.each;
+    if (each === 0) return;
+    for (let i = 0; i < read.length; i++) pushes[i] += read[i][cue] * each;
+  }
 
   function scoreTurn(text: string, conversation: ConversationContext): UtteranceScore {
     const tokens = tokenize(text);
     const rule = rules.scoreTokens(text, tokens);
     // Live text already is in recogniser form: then the rules' reading of it is the one just made.
-    let lexicon = rule;
-    const read = (recognised: string, recognisedTokens?: Tokens): UtteranceScore =>
-      (lexicon = recognised === text && featureRules === rules ? rule : featureRules.scoreTokens(recognised, recognisedTokens ?? tokenize(recognised)));
-    extractFeatures(text, read, v, skip, tokens);
+    const lexicon = readModelWords(
+      tokens,
+      (recognised: string, recognisedTokens?: Tokens): UtteranceScore =>
+        recognised === text && featureRules === rules ? rule : featureRules.scoreTokens(recognised, recognisedTokens ?? tokenize(recognised)),
+      v,
+      skip,
+    );
+    wordFeatures();
+    addDenseFeatures(v, lexicon);
     const floor = distressFloor(lexicon.distress);
     const hFloor = hostilityFloor(lexicon.evidence);
-    logitsKeeping(model, v, raw, products);
+    logits();
     const own = { distress: 0, hostility: 0 };
     const p = { distress: 0, hostility: 0 };
     const extra = added?.scoreTokens(text, tokens).evidence;
@@ -195,7 +375,7 @@ export function createCueScorer(profile: Profile, model: CueModel = cueModelFor(
     if (rule.safety > 0 && rule.evidence.some((e) => e.cue === 'safety' && e.weight > 0)) p.distress = Math.max(p.distress, SAFETY_AS_DISTRESS);
     for (const cue of MODEL_CUES) {
       // Most turns are calm: only a turn with something to explain pays for the explanation.
-      if (p[cue] >= EXPLAIN_FROM) wordPushes(products[cue], v, pushes);
+      if (p[cue] >= EXPLAIN_FROM) wordShares(cue);
       evidence.push(...explain(cue, p[cue], text, v, pushes, rule.evidence));
     }
     for (const e of rule.evidence) if (e.cue === 'safety') evidence.push(e);

@@ -48,6 +48,7 @@ const hashChar = hashing.hashChar;
 const hashStart = hashing.hashStart;
 const hashString = hashing.hashString;
 const slot = hashing.slot;
+const serviceWords = SERVICE_WORDS;
 
 const MASK = HASH_DIM - 1;
 const SEED_WORD = 1;
@@ -75,7 +76,8 @@ export interface FeatureVector {
   ends: number[];
 }
 
-const MAX_FEATURES = 4096;
+/** Most features one utterance has; a longer one is cut short there (its dense features too). */
+export const MAX_FEATURES = 4096;
 /** Longer utterances are read up to this many words: enough for any turn a caller takes in one breath. */
 const MAX_WORDS = 200;
 
@@ -127,8 +129,13 @@ function byFirstWord(phrases: readonly (readonly string[])[]): Map<string, (read
 }
 const COURTESY_BY_FIRST = byFirstWord(COURTESY);
 
+/** Which words belong to a courtesy phrase; reused, valid until the next utterance. */
+let courtesy = new Uint8Array(64);
+
 function courtesyMask(words: readonly string[], skip: readonly (readonly string[])[]): Uint8Array {
-  const mask = new Uint8Array(words.length);
+  if (courtesy.length < words.length) courtesy = new Uint8Array(words.length * 2);
+  const mask = courtesy;
+  mask.fill(0, 0, words.length);
   const extra = skip.length === 0 ? null : byFirstWord(skip);
   for (let i = 0; i < words.length; i++) {
     const candidates = COURTESY_BY_FIRST.get(words[i]);
@@ -196,7 +203,7 @@ function readWords(t: Tokens, v: FeatureVector, skip: readonly (readonly string[
     }
     forRules.push(w);
     if (exact && !tokenisesToItself(w)) exact = false;
-    if (SERVICE_WORDS.has(w)) continue;
+    if (serviceWords.has(w)) continue;
     v.words.push(w);
     v.starts.push(t.starts[i]);
     v.ends.push(t.ends[i]);
@@ -237,58 +244,103 @@ const LEX_KIND_SLOTS: ReadonlyMap<string, number> = new Map(
 export type LexiconReader = (recogniserText: string, tokens?: Tokens) => Pick<UtteranceScore, Cue | 'afinn' | 'evidence'>;
 
 /**
- * Fills `v` with the features of `text`. `rules` scores the same words the
- * model reads, in recogniser form without courtesy phrases (so typed and
- * spoken text give the same features, and politeness raises nothing). `skip`:
- * phrases (as words) a profile has removed, which the model does not read either.
- * `tokens`: tokenize(text), when the caller has it already.
+ * The words the model reads in `tokens` (into `v`, whose count is reset) and the lexicon's reading of them.
+ * The first step of extractFeatures; the cue scorer takes the rest from its own cache when it can.
  */
-export function extractFeatures(text: string, rules: LexiconReader, v: FeatureVector, skip: readonly (readonly string[])[] = [], tokens: Tokens = tokenize(text)): FeatureVector {
+export function readModelWords(tokens: Tokens, rules: LexiconReader, v: FeatureVector, skip: readonly (readonly string[])[] = []): ReturnType<LexiconReader> {
   v.count = 0;
   const read = readWords(tokens, v, skip);
-  const lexicon = read.exact ? rules(read.text, ruleTokens) : rules(read.text);
+  return read.exact ? rules(read.text, ruleTokens) : rules(read.text);
+}
+
+/** A word's unigram slot. */
+export function wordSlot(word: string): number {
+  return slot(hashString(WORD_START, word), MASK);
+}
+
+/** A bigram's hash after its first word and the space: bigramSlot of it and the second word gives the bigram's slot. */
+export function bigramStart(word: string): number {
+  return hashChar(hashString(BIGRAM_START, word), 32);
+}
+
+export function bigramSlot(start: number, second: string): number {
+  return slot(hashString(start, second), MASK);
+}
+
+/** How many character grams a word of `length` characters has: one per start for each size that fits in " word ". */
+export function charGramCount(length: number): number {
+  const len = length + 2;
+  let count = 0;
+  for (let g = CHAR_MIN; g <= CHAR_MAX; g++) if (len >= g) count += len - g + 1;
+  return count;
+}
+
+/**
+ * Writes the slots of `word`'s character grams into `into` from `at`, in extractFeatures' order, stopping
+ * before `end`; returns where it stopped.
+ */
+export function charGramSlots(word: string, into: Int32Array, at: number, end: number): number {
+  const len = word.length + 2;
+  // " word " with boundary marks, so prefixes and suffixes are their own grams.
+  if (codes.length < len) codes = new Int32Array(len * 2);
+  codes[0] = 32;
+  for (let k = 1; k < len - 1; k++) codes[k] = word.charCodeAt(k - 1);
+  codes[len - 1] = 32;
+  let c = at;
+  for (let g = CHAR_MIN; g <= CHAR_MAX; g++) {
+    const seed = CHAR_SEEDS[g];
+    for (let s = 0; s + g <= len && c < end; s++, c++) {
+      let h = seed;
+      for (let k = s; k < s + g; k++) h = hashChar(h, codes[k]);
+      into[c] = slot(h, MASK);
+    }
+  }
+  return c;
+}
+
+/** Unigrams then bigrams, as one group of unit length, after whatever `v` holds. */
+export function addWordGrams(v: FeatureVector): void {
   const words = v.words;
   const n = words.length;
   const { index, value, fromWord, toWord } = v;
-
   // Pushed straight into the arrays (push() per gram costs a call and a bounds check on each of a few hundred).
-  let c = 0;
+  const from = v.count;
+  let c = from;
   for (let i = 0; i < n && c < MAX_FEATURES; i++, c++) {
-    index[c] = slot(hashString(WORD_START, words[i]), MASK);
+    index[c] = wordSlot(words[i]);
     fromWord[c] = i;
     toWord[c] = i + 1;
   }
   for (let i = 0; i + 1 < n && c < MAX_FEATURES; i++, c++) {
-    index[c] = slot(hashString(hashChar(hashString(BIGRAM_START, words[i]), 32), words[i + 1]), MASK);
+    index[c] = bigramSlot(bigramStart(words[i]), words[i + 1]);
     fromWord[c] = i;
     toWord[c] = i + 2;
   }
   // Each group of grams has unit length: every gram in it weighs 1 / sqrt(the group's count).
-  value.fill(c > 0 ? 1 / Math.sqrt(c) : 0, 0, c);
+  value.fill(c > from ? 1 / Math.sqrt(c - from) : 0, from, c);
+  v.count = c;
+}
 
-  const charFrom = c;
+/** Every word's character grams, as one group of unit length, after whatever `v` holds. */
+export function addCharGrams(v: FeatureVector): void {
+  const words = v.words;
+  const n = words.length;
+  const { index, value, fromWord, toWord } = v;
+  const charFrom = v.count;
+  let c = charFrom;
   for (let i = 0; i < n && c < MAX_FEATURES; i++) {
-    const w = words[i];
-    const len = w.length + 2;
-    // " word " with boundary marks, so prefixes and suffixes are their own grams.
-    if (codes.length < len) codes = new Int32Array(len * 2);
-    codes[0] = 32;
-    for (let k = 1; k < len - 1; k++) codes[k] = w.charCodeAt(k - 1);
-    codes[len - 1] = 32;
-    for (let g = CHAR_MIN; g <= CHAR_MAX; g++) {
-      const seed = CHAR_SEEDS[g];
-      for (let s = 0; s + g <= len && c < MAX_FEATURES; s++, c++) {
-        let h = seed;
-        for (let k = s; k < s + g; k++) h = hashChar(h, codes[k]);
-        index[c] = slot(h, MASK);
-        fromWord[c] = i;
-        toWord[c] = i + 1;
-      }
-    }
+    const next = charGramSlots(words[i], index, c, MAX_FEATURES);
+    fromWord.fill(i, c, next);
+    toWord.fill(i + 1, c, next);
+    c = next;
   }
   if (c > charFrom) value.fill(1 / Math.sqrt(c - charFrom), charFrom, c);
   v.count = c;
+}
 
+/** The dense features of the lexicon's reading, after whatever `v` holds (as many as fit). */
+export function addDenseFeatures(v: FeatureVector, lexicon: ReturnType<LexiconReader>): void {
+  const n = v.words.length;
   push(v, DENSE_SLOT['lex-distress'], Math.min(lexicon.distress, 2), -1, -1);
   push(v, DENSE_SLOT['lex-hostility'], Math.min(lexicon.hostility, 2), -1, -1);
   const kinds = lexKinds;
@@ -308,5 +360,19 @@ export function extractFeatures(text: string, rules: LexiconReader, v: FeatureVe
   if (lexicon.afinn <= -2) push(v, DENSE_SLOT['afinn-below-two'], 1, -1, -1);
   if (n <= 2) push(v, DENSE_SLOT.short, 1, -1, -1);
   push(v, DENSE_SLOT.length, Math.min(n, 40) / 40, -1, -1);
+}
+
+/**
+ * Fills `v` with the features of `text`. `rules` scores the same words the
+ * model reads, in recogniser form without courtesy phrases (so typed and
+ * spoken text give the same features, and politeness raises nothing). `skip`:
+ * phrases (as words) a profile has removed, which the model does not read either.
+ * `tokens`: tokenize(text), when the caller has it already.
+ */
+export function extractFeatures(text: string, rules: LexiconReader, v: FeatureVector, skip: readonly (readonly string[])[] = [], tokens: Tokens = tokenize(text)): FeatureVector {
+  const lexicon = readModelWords(tokens, rules, v, skip);
+  addWordGrams(v);
+  addCharGrams(v);
+  addDenseFeatures(v, lexicon);
   return v;
 }

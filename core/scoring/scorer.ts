@@ -1,12 +1,16 @@
 import type { Cue } from '../cues';
 import type { Evidence, EvidenceKind } from '../evidence';
-import { ADDRESS_WORDS, BUILTIN_LEXICON, CONJUNCTIONS, DOWNTONERS, INTENSIFIERS, NEGATORS, SUBJECTS } from '../lexicon/builtin';
+import * as builtin from '../lexicon/builtin';
 import { AFINN_NEGATORS, AFINN_WORDS } from '../lexicon/afinn';
-import { compileLexicon, matchAt, type CompiledLexicon, type CompiledPhrase } from '../lexicon/matcher';
+import { compileLexicon, matchFrom, type CompiledLexicon, type CompiledPhrase } from '../lexicon/matcher';
 import { tokenize, type Tokens } from '../lexicon/tokenize';
 import type { LexiconEntry } from '../lexicon/types';
 import type { Profile } from '../profile';
 import type { TokenScorer, UtteranceScore } from './types';
+
+// Bound once: read through an imported binding, each use can cost a getter call in some module loaders, and these
+// run for every phrase found.
+const { ADDRESS_WORDS, BUILTIN_LEXICON, CONJUNCTIONS, DOWNTONERS, INTENSIFIERS, NEGATORS, SUBJECTS } = builtin;
 
 /** How far back (in words, same clause) a negator or an address word reaches. */
 const NEGATION_REACH = 3;
@@ -113,13 +117,36 @@ function isAimed(tokens: Tokens, i: number): boolean {
   return false;
 }
 
-let builtinCompiled: CompiledLexicon | null = null;
+/** What scoring needs of one word, found with one lookup: its AFINN value and the phrases that start with it. */
+interface WordLookup {
+  afinn: number | undefined;
+  phrases: readonly CompiledPhrase[] | undefined;
+}
+
+interface ScoringLexicon {
+  compiled: CompiledLexicon;
+  /** Every word that is an AFINN word or starts a phrase; each word of an utterance is looked up here once. */
+  byWord: ReadonlyMap<string, WordLookup>;
+}
+
+function withLookups(compiled: CompiledLexicon): ScoringLexicon {
+  const byWord = new Map<string, WordLookup>();
+  for (const [word, afinn] of AFINN_WORDS) byWord.set(word, { afinn, phrases: undefined });
+  for (const [word, phrases] of compiled.byFirst) {
+    const known = byWord.get(word);
+    if (known) known.phrases = phrases;
+    else byWord.set(word, { afinn: undefined, phrases });
+  }
+  return { compiled, byWord };
+}
+
+let builtinCompiled: ScoringLexicon | null = null;
 
 /** The built-in lexicon compiled once and shared (read-only) by every profile that adds and removes nothing. */
-function lexiconFor(profile: Profile, options: ScorerOptions): CompiledLexicon {
+function lexiconFor(profile: Profile, options: ScorerOptions): ScoringLexicon {
   const plain = options.lexicon === undefined && profile.phrases.add.length === 0 && profile.phrases.remove.length === 0;
-  if (plain) return (builtinCompiled ??= compileLexicon(BUILTIN_LEXICON));
-  return compileLexicon([...(options.lexicon ?? BUILTIN_LEXICON), ...profileEntries(profile)], profile.phrases.remove);
+  if (plain) return (builtinCompiled ??= withLookups(compileLexicon(BUILTIN_LEXICON)));
+  return withLookups(compileLexicon([...(options.lexicon ?? BUILTIN_LEXICON), ...profileEntries(profile)], profile.phrases.remove));
 }
 
 /** Everything one score() call works on; module-level helpers take it so no closures are built per utterance. */
@@ -191,16 +218,19 @@ function applyPhrase(run: Run, phrase: CompiledPhrase, i: number, end: number): 
   if (phrase.afinn !== undefined && phrase.hits.length === 0) addAfinn(run, phrase.afinn, i, end, false);
 }
 
-const afinnWords = AFINN_WORDS;
+// Bound once: read through an imported binding, each use can cost a getter call in some module loaders, and these
+// run for every word.
 const afinnNegators = AFINN_NEGATORS;
+const phraseFrom = matchFrom;
 
 /** What a self-harm statement adds to distress: enough to reach rising on its own with the default thresholds. */
 const SAFETY_AS_DISTRESS = 0.6;
 
-function scoreWith(lexicon: CompiledLexicon, afinnWeight: number, categories: Readonly<Record<string, number>>, text: string, tokens: Tokens): UtteranceScore {
+function scoreWith(lexicon: ScoringLexicon, afinnWeight: number, categories: Readonly<Record<string, number>>, text: string, tokens: Tokens): UtteranceScore {
   const words = tokens.words;
   const n = words.length;
-  const removed = lexicon.removed;
+  const removed = lexicon.compiled.removed;
+  const byWord = lexicon.byWord;
   const run: Run = { text, tokens, evidence: [], distress: 0, hostility: 0, safety: 0, positive: 0, afinnWeight, categories };
 
   // Raw AFINN total, as `sentiment` computes it: one value per word, flipped by a negator right before it.
@@ -209,11 +239,12 @@ function scoreWith(lexicon: CompiledLexicon, afinnWeight: number, categories: Re
   let phraseEnd = 0;
   for (let i = 0; i < n; i++) {
     const w = words[i];
-    const v = afinnWords.get(w);
+    const known = byWord.get(w);
+    const v = known === undefined ? undefined : known.afinn;
     const flipped = i > 0 && v !== undefined && afinnNegators.has(words[i - 1]);
     if (v !== undefined && (removed.size === 0 || !removed.has(w))) afinnTotal += flipped ? -v : v;
     if (i < phraseEnd) continue;
-    const phrase = matchAt(lexicon, words, i);
+    const phrase = known === undefined || known.phrases === undefined ? undefined : phraseFrom(known.phrases, words, i);
     if (phrase) {
       phraseEnd = i + phrase.words.length;
       applyPhrase(run, phrase, i, phraseEnd);

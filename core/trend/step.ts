@@ -1,6 +1,11 @@
-import { CUE_STATES, type CueState } from '../cues';
+import * as cues from '../cues';
+import type { CueState } from '../cues';
 import type { Profile } from '../profile';
 import type { Score, Seconds } from '../units';
+
+// Bound once: read through an imported binding, each use can cost a getter call in some module loaders, and this
+// runs on every step.
+const { CUE_STATES } = cues;
 
 /**
  * One cue's trend as plain numbers, stepped in place. The live engine and the
