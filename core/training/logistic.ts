@@ -52,48 +52,84 @@ export interface TrainedCue {
 export const ROWS_PER_STEP = 4096;
 
 /**
+ * Where a training run stands: the weights, AdaGrad's sums of squared
+ * gradients and the passes made, so that it can go on a pass at a time (for
+ * stopping when held-back rows stop improving) exactly as one run would.
+ */
+export interface LogisticRun {
+  readonly w: Float64Array;
+  readonly g2: Float64Array;
+  bias: number;
+  biasG2: number;
+  /** Passes over the rows made so far; each pass shuffles with seed + this. */
+  epochs: number;
+}
+
+export function startLogistic(dim: number, settings: TrainSettings, init?: TrainedCue): LogisticRun {
+  // From a model already trained (adapting it to new calls), or from zero.
+  const start = settings.adaGradStart ?? (init ? 1 : 1e-6);
+  return { w: init ? Float64Array.from(init.weights) : new Float64Array(dim), g2: new Float64Array(dim).fill(start), bias: init?.bias ?? 0, biasG2: start, epochs: 0 };
+}
+
+/**
+ * One pass over the rows as steps: each `yield` reports the rows of this pass seen so far.
+ * `labels[r]`: 1, 0, or -1 for a row that says nothing about this cue (skipped). `rowWeight`: per-row weight (source
+ * balance). `use[r]` 0 leaves a row out (held back, or held out).
+ */
+export function* epochSteps(run: LogisticRun, rows: SparseRows, labels: Int8Array, rowWeight: Float32Array, use: Uint8Array, settings: TrainSettings, seed: number): Generator<number, void, void> {
+  const { w, g2 } = run;
+  const lr = settings.learningRate;
+  const order = shuffled(rows.count, seed + run.epochs);
+  for (let start = 0; start < order.length; start += ROWS_PER_STEP) {
+    const end = Math.min(order.length, start + ROWS_PER_STEP);
+    for (let o = start; o < end; o++) {
+      const r = order[o];
+      if (!use[r] || labels[r] < 0) continue;
+      const from = rows.offsets[r];
+      const to = rows.offsets[r + 1];
+      let z = run.bias;
+      for (let k = from; k < to; k++) z += w[rows.index[k]] * rows.value[k];
+      const y = labels[r];
+      const p = 1 / (1 + Math.exp(-z));
+      const weight = rowWeight[r] * (y === 1 ? settings.positiveWeight : 1);
+      const g = (p - y) * weight;
+      for (let k = from; k < to; k++) {
+        const i = rows.index[k];
+        const gi = g * rows.value[k] + settings.l2 * w[i];
+        g2[i] += gi * gi;
+        w[i] -= (lr * gi) / Math.sqrt(g2[i]);
+      }
+      run.biasG2 += g * g;
+      run.bias -= (lr * g) / Math.sqrt(run.biasG2);
+    }
+    yield end;
+  }
+  run.epochs++;
+}
+
+/** The run's model as it stands (a copy: the run may go on). */
+export function runModel(run: LogisticRun): TrainedCue {
+  return { weights: Float32Array.from(run.w), bias: run.bias };
+}
+
+/** Raw log-odds of row r under the run's current weights. */
+export function runLogit(run: LogisticRun, rows: SparseRows, r: number): number {
+  let z = run.bias;
+  for (let k = rows.offsets[r]; k < rows.offsets[r + 1]; k++) z += run.w[rows.index[k]] * rows.value[k];
+  return z;
+}
+
+/**
  * Training as steps: each `yield` reports the rows seen so far (all epochs
  * counted), so a worker can post progress and notice a cancel between steps.
- * `labels[r]`: 1, 0, or -1 for a row that says nothing about this cue (skipped). `rowWeight`: per-row weight (source balance).
  */
 export function* trainLogisticSteps(rows: SparseRows, labels: Int8Array, rowWeight: Float32Array, use: Uint8Array, dim: number, settings: TrainSettings, seed: number, init?: TrainedCue): Generator<number, TrainedCue, void> {
-  // From a model already trained (adapting it to new calls), or from zero.
-  const w = init ? Float64Array.from(init.weights) : new Float64Array(dim);
-  const start = settings.adaGradStart ?? (init ? 1 : 1e-6);
-  const g2 = new Float64Array(dim).fill(start);
-  let bias = init?.bias ?? 0;
-  let biasG2 = start;
-  const lr = settings.learningRate;
-  let seen = 0;
+  const run = startLogistic(dim, settings, init);
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
-    const order = shuffled(rows.count, seed + epoch);
-    for (let start = 0; start < order.length; start += ROWS_PER_STEP) {
-      const end = Math.min(order.length, start + ROWS_PER_STEP);
-      for (let o = start; o < end; o++) {
-        const r = order[o];
-        if (!use[r] || labels[r] < 0) continue;
-        const from = rows.offsets[r];
-        const to = rows.offsets[r + 1];
-        let z = bias;
-        for (let k = from; k < to; k++) z += w[rows.index[k]] * rows.value[k];
-        const y = labels[r];
-        const p = 1 / (1 + Math.exp(-z));
-        const weight = rowWeight[r] * (y === 1 ? settings.positiveWeight : 1);
-        const g = (p - y) * weight;
-        for (let k = from; k < to; k++) {
-          const i = rows.index[k];
-          const gi = g * rows.value[k] + settings.l2 * w[i];
-          g2[i] += gi * gi;
-          w[i] -= (lr * gi) / Math.sqrt(g2[i]);
-        }
-        biasG2 += g * g;
-        bias -= (lr * g) / Math.sqrt(biasG2);
-      }
-      seen += end - start;
-      yield seen;
-    }
+    const before = epoch * rows.count;
+    for (const seen of epochSteps(run, rows, labels, rowWeight, use, settings, seed)) yield before + seen;
   }
-  return { weights: Float32Array.from(w), bias };
+  return runModel(run);
 }
 
 export function trainLogistic(rows: SparseRows, labels: Int8Array, rowWeight: Float32Array, use: Uint8Array, dim: number, settings: TrainSettings, seed: number, init?: TrainedCue): TrainedCue {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { LabelledCall } from '@core/labelledCall';
 import { DEFAULT_PROFILE } from '@core/profile';
 import { adaptSteps, AdaptError, checkEnglish, runToEnd, type AdaptProgress } from '@core/training';
+import { epochSteps, startLogistic, trainLogistic, runModel } from '@core/training/logistic';
+import { averagePrecision } from '@core/training/ranking';
+import type { SparseRows } from '@core/training/rows';
 
 /** Training as steps: what lets the workbench show progress and cancel, and the command line run straight through. */
 
@@ -38,6 +41,12 @@ describe('adapting in steps', () => {
     expect(next.value.profile.model?.trainedOn).toEqual({ calls: next.value.trainCalls, date: '2026-12-02' });
   });
 
+  it('makes five passes when more would not rank the check part better, and none for a cue kept as it was', () => {
+    // Angry and calm turns are told apart from the first pass: nothing for later passes to improve.
+    const report = runToEnd(adaptSteps(calls(200), DEFAULT_PROFILE, { seed: 7, date: '2026-12-02' }));
+    expect(report.passes).toEqual({ hostility: 5 });
+  });
+
   it('refuses calls that are too few to hold some out', () => {
     expect(() => runToEnd(adaptSteps(calls(2), DEFAULT_PROFILE, { seed: 7, date: '2026-12-02' }))).toThrow(AdaptError);
   });
@@ -52,5 +61,32 @@ describe('the English check', () => {
     const many = (lines: string[]) => Array.from({ length: 10 }, () => lines).flat();
     expect(checkEnglish(many(english)).english).toBe(true);
     for (const other of [french, german, spanish]) expect(checkEnglish(many(other)).english).toBe(false);
+  });
+});
+
+describe('training a pass at a time', () => {
+  const rows: SparseRows = { count: 6, offsets: Uint32Array.from([0, 2, 4, 6, 8, 10, 12]), index: Int32Array.from([0, 3, 1, 3, 2, 3, 0, 4, 1, 4, 2, 4]), value: Float32Array.from([1, 0.5, 1, 0.5, 1, 0.5, 1, 0.5, 1, 0.5, 1, 0.5]) };
+  const labels = Int8Array.from([1, 1, 1, 0, 0, -1]);
+  const weight = new Float32Array(6).fill(1);
+  const use = new Uint8Array(6).fill(1);
+  const settings = { epochs: 4, learningRate: 0.1, l2: 1e-4, positiveWeight: 2 };
+
+  it('gives exactly the weights of one run, so choosing the passes changes nothing else', () => {
+    const whole = trainLogistic(rows, labels, weight, use, 8, settings, 3);
+    const run = startLogistic(8, settings);
+    for (let pass = 0; pass < settings.epochs; pass++) for (const _ of epochSteps(run, rows, labels, weight, use, settings, 3)) void _;
+    const byPasses = runModel(run);
+    expect(Array.from(byPasses.weights)).toEqual(Array.from(whole.weights));
+    expect(byPasses.bias).toBe(whole.bias);
+    expect(run.epochs).toBe(4);
+  });
+});
+
+describe('average precision', () => {
+  it('is 1 when every labelled row ranks first, and falls as unlabelled rows come before them', () => {
+    expect(averagePrecision(Float64Array.from([0.9, 0.8, 0.1]), Uint8Array.from([1, 1, 0]))).toBe(1);
+    expect(averagePrecision(Float64Array.from([0.9, 0.8, 0.7]), Uint8Array.from([1, 0, 1]))).toBeCloseTo((1 + 2 / 3) / 2, 12);
+    expect(averagePrecision(Float64Array.from([0.9, 0.8, 0.7]), Uint8Array.from([0, 0, 1]))).toBeCloseTo(1 / 3, 12);
+    expect(averagePrecision(Float64Array.from([0.5, 0.4]), Uint8Array.from([0, 0]))).toBe(0);
   });
 });

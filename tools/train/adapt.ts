@@ -33,6 +33,8 @@ export function formatAdaptReport(r: AdaptReport): string {
   lines.push(`macro-F1     ${r.before.macroF1.toFixed(3)} -> ${r.after.macroF1.toFixed(3)}`);
   for (const cue of MODEL_CUES) lines.push(`${cue} calls caught ${pct(r.before.alerts.perCue[cue].catchRate)} -> ${pct(r.after.alerts.perCue[cue].catchRate)}`);
   lines.push(`false alerts per hour (unlabelled calls) ${r.before.alerts.falseAlertsPerHour.toFixed(2)} -> ${r.after.alerts.falseAlertsPerHour.toFixed(2)}`);
+  const passes = MODEL_CUES.filter((c) => r.passes[c] !== undefined).map((c) => `${c} ${r.passes[c]}`);
+  if (passes.length > 0) lines.push(`passes over the calls: ${passes.join(', ')} (five, and more while a check part of the calls learnt from still improved)`);
   return lines.join('\n');
 }
 
@@ -42,7 +44,7 @@ export function adaptJson(r: AdaptReport): Record<string, unknown> {
     cues: Object.fromEntries(MODEL_CUES.map((c) => [c, { precision: Number(e.cues[c].precision.toFixed(4)), recall: Number(e.cues[c].recall.toFixed(4)), f1: Number(e.cues[c].f1.toFixed(4)), caught: Number(e.alerts.perCue[c].catchRate.toFixed(4)) }])),
     falseAlertsPerHour: Number(e.alerts.falseAlertsPerHour.toFixed(4)),
   });
-  return { trainCalls: r.trainCalls, heldOutCalls: r.heldOutCalls, adapted: r.adapted, keptAsWas: r.keptAsWas, before: figures(r.before), after: figures(r.after), thresholds: r.profile.thresholds };
+  return { trainCalls: r.trainCalls, heldOutCalls: r.heldOutCalls, adapted: r.adapted, passes: r.passes, keptAsWas: r.keptAsWas, before: figures(r.before), after: figures(r.after), thresholds: r.profile.thresholds };
 }
 
 export function writeAdaptedProfile(path: string, profile: Profile): void {
