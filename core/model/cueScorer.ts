@@ -97,15 +97,16 @@ interface WordPush {
 /**
  * Both cues' raw log-odds, summed in the same order as rawLogits (so exactly its
  * figures), keeping each feature's product for wordPushes: an utterance worth
- * explaining then costs no second pass over the weights.
+ * explaining then costs no second pass over the weights. From feature `from` on,
+ * added to the sums so far (the bias, and the features before `from`).
  */
-function logitsKeeping(model: CueModel, v: FeatureVector, out: Record<ModelCue, number>, products: Record<ModelCue, Float64Array>): void {
+function logitsKeeping(model: CueModel, v: FeatureVector, out: Record<ModelCue, number>, products: Record<ModelCue, Float64Array>, from = 0, distress = model.bias.distress, hostility = model.bias.hostility): void {
   const w = model.paired;
   const pd = products.distress;
   const ph = products.hostility;
-  let d = model.bias.distress;
-  let h = model.bias.hostility;
-  for (let k = 0; k < v.count; k++) {
+  let d = distress;
+  let h = hostility;
+  for (let k = from; k < v.count; k++) {
     const i = 2 * v.index[k];
     const x = v.value[k];
     const a = w[i] * x;
@@ -310,7 +311,7 @@ export function createCueScorer(profile: Profile, model: CueModel = cueModelFor(
     const n = read.length;
     const pd = products.distress;
     const ph = products.hostility;
-    const { index, value } = v;
+    const { value } = v;
     let d = model.bias.distress;
     let h = model.bias.hostility;
     for (let k = 0; k < n; k++) {
@@ -322,18 +323,9 @@ export function createCueScorer(profile: Profile, model: CueModel = cueModelFor(
       d += a;
       h += b;
     }
-    for (let k = n; k < v.count; k++) {
-      const i = 2 * index[k];
-      const x = value[k];
-      const a = weights[i] * x;
-      const b = weights[i + 1] * x;
-      pd[k] = a;
-      ph[k] = b;
-      d += a;
-      h += b;
-    }
-    raw.distress = d + chars.distress;
-    raw.hostility = h + chars.hostility;
+    logitsKeeping(model, v, raw, products, n, d, h);
+    raw.distress += chars.distress;
+    raw.hostility += chars.hostility;
   }
 
   /** Each word's share of the log-odds, its character grams' included. */
