@@ -112,13 +112,6 @@ export function runModel(run: LogisticRun): TrainedCue {
   return { weights: Float32Array.from(run.w), bias: run.bias };
 }
 
-/** Raw log-odds of row r under the run's current weights. */
-export function runLogit(run: LogisticRun, rows: SparseRows, r: number): number {
-  let z = run.bias;
-  for (let k = rows.offsets[r]; k < rows.offsets[r + 1]; k++) z += run.w[rows.index[k]] * rows.value[k];
-  return z;
-}
-
 /**
  * Training as steps: each `yield` reports the rows seen so far (all epochs
  * counted), so a worker can post progress and notice a cancel between steps.
@@ -137,7 +130,7 @@ export function trainLogistic(rows: SparseRows, labels: Int8Array, rowWeight: Fl
 }
 
 /** A trained cue's raw log-odds for row r. */
-export function rowLogit(rows: SparseRows, cue: TrainedCue, r: number): number {
+export function rowLogit(rows: SparseRows, cue: { readonly weights: ArrayLike<number>; readonly bias: number }, r: number): number {
   let z = cue.bias;
   for (let k = rows.offsets[r]; k < rows.offsets[r + 1]; k++) z += cue.weights[rows.index[k]] * rows.value[k];
   return z;
