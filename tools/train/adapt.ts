@@ -34,7 +34,7 @@ export function formatAdaptReport(r: AdaptReport): string {
   for (const cue of MODEL_CUES) lines.push(`${cue} calls caught ${pct(r.before.alerts.perCue[cue].catchRate)} -> ${pct(r.after.alerts.perCue[cue].catchRate)}`);
   lines.push(`false alerts per hour (unlabelled calls) ${r.before.alerts.falseAlertsPerHour.toFixed(2)} -> ${r.after.alerts.falseAlertsPerHour.toFixed(2)}`);
   const passes = MODEL_CUES.filter((c) => r.passes[c] !== undefined).map((c) => `${c} ${r.passes[c]}`);
-  if (passes.length > 0) lines.push(`passes over the calls: ${passes.join(', ')} (five, and more while a check part of the calls learnt from still improved)`);
+  if (passes.length > 0) lines.push(`passes over the calls: ${passes.join(', ')} (at least five: as many as ranked a check part of the calls learnt from best)`);
   return lines.join('\n');
 }
 

@@ -96,7 +96,7 @@ function Result({ wb, result, base }: { wb: Workbench; result: Extract<TrainOutc
       <p className="small">
         Learnt from {report.trainCalls.toLocaleString()} calls in {(result.elapsedMs / 1000).toFixed(1)} s. Measured on the other{' '}
         {report.heldOutCalls.toLocaleString()} calls, which it never learnt from. Adapted: {report.adapted.length ? report.adapted.map((c) => CUE_NAMES[c].toLowerCase()).join(' and ') : 'nothing'}.
-        {report.adapted.length > 0 && ` Passes over the calls: ${report.adapted.map((c) => `${CUE_NAMES[c].toLowerCase()} ${report.passes[c] ?? '?'}`).join(', ')} (five, and more while a check part of them still improved).`}
+        {report.adapted.length > 0 && ` Passes over the calls: ${report.adapted.map((c) => `${CUE_NAMES[c].toLowerCase()} ${report.passes[c] ?? '?'}`).join(', ')} (at least five: as many as ranked a check part of them best).`}
       </p>
       {report.keptAsWas.length > 0 && (
         <ul className="small" data-testid="train-kept">
