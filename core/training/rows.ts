@@ -44,3 +44,30 @@ export function* featuriseSteps(texts: readonly string[], rules: UtteranceScorer
   }
   return { count: texts.length, offsets, index: index.subarray(0, k), value: value.subarray(0, k) };
 }
+
+/**
+ * The rows with one feature more each: an intercept for the set the row came from (at `dim + set`, value 1; a row
+ * whose set is below 0 gets none). Trained with these, the sets' different base rates (Topical-Chat about 4%
+ * emotional, XED about 35%) are learnt by the intercepts instead of by the words typical of each set, which would
+ * otherwise read "sounds like a film subtitle" as feeling. The model keeps only the first `dim` weights.
+ */
+export function withSetIntercepts(rows: SparseRows, setOf: ArrayLike<number>, dim: number): SparseRows {
+  const offsets = new Uint32Array(rows.count + 1);
+  const index = new Int32Array(rows.index.length + rows.count);
+  const value = new Float32Array(rows.index.length + rows.count);
+  let k = 0;
+  for (let r = 0; r < rows.count; r++) {
+    const from = rows.offsets[r];
+    const to = rows.offsets[r + 1];
+    index.set(rows.index.subarray(from, to), k);
+    value.set(rows.value.subarray(from, to), k);
+    k += to - from;
+    if (setOf[r] >= 0) {
+      index[k] = dim + setOf[r];
+      value[k] = 1;
+      k++;
+    }
+    offsets[r + 1] = k;
+  }
+  return { count: rows.count, offsets, index: index.subarray(0, k), value: value.subarray(0, k) };
+}

@@ -7,8 +7,8 @@ import { FEATURE_DIM } from '@core/model/features';
 import { DEFAULT_PROFILE } from '@core/profile';
 import { createUtteranceScorer } from '@core/scoring';
 import { assertShippable, readCallsFile, trainingRows } from '../../tools/train/data';
-import { trainLogistic } from '@core/training/logistic';
-import { featuriseAll } from '@core/training/rows';
+import { rowLogit, trainLogistic } from '@core/training/logistic';
+import { featuriseAll, withSetIntercepts } from '@core/training/rows';
 
 function callsFile(source: string, lines: Array<[string, string]>): string {
   const dir = mkdtempSync(join(tmpdir(), 'steady-train-'));
@@ -61,5 +61,50 @@ describe('npm run train: reproducible', () => {
     expect(encodeWeights(a.weights).data).toBe(encodeWeights(b.weights).data);
     expect(a.bias).toBe(b.bias);
     expect(encodeWeights(c.weights).data).not.toBe(encodeWeights(a.weights).data);
+  });
+});
+
+describe('npm run train: set intercepts', () => {
+  it('gives each row one intercept for its set, after its own features', () => {
+    const rows = featuriseAll(['see you then', 'thanks'], createUtteranceScorer(DEFAULT_PROFILE));
+    const out = withSetIntercepts(rows, [1, -1], FEATURE_DIM);
+    expect(out.count).toBe(2);
+    expect(out.offsets[1] - out.offsets[0]).toBe(rows.offsets[1] - rows.offsets[0] + 1);
+    expect(out.index[out.offsets[1] - 1]).toBe(FEATURE_DIM + 1);
+    expect(out.value[out.offsets[1] - 1]).toBe(1);
+    // A row with no set (below 0) keeps just its own features.
+    expect(out.offsets[2] - out.offsets[1]).toBe(rows.offsets[2] - rows.offsets[1]);
+  });
+
+  it('stops a word that only says which set a row came from being learnt as feeling', () => {
+    // The same calm line throughout, labelled hostile in half of set 0's rows and a tenth of set 1's: only the sets'
+    // base rates differ. "on the telly" turns up in half of set 0's rows, hostile or not, and never in set 1.
+    const texts: string[] = [];
+    const hostile: number[] = [];
+    const set: number[] = [];
+    for (let i = 0; i < 80; i++) {
+      texts.push(i % 4 < 2 ? 'on the telly see you then' : 'see you then');
+      hostile.push(i % 2);
+      set.push(0);
+    }
+    for (let i = 0; i < 80; i++) {
+      texts.push('see you then');
+      hostile.push(i % 10 === 0 ? 1 : 0);
+      set.push(1);
+    }
+    const rules = createUtteranceScorer(DEFAULT_PROFILE);
+    const rows = featuriseAll(texts, rules);
+    const labels = Int8Array.from(hostile);
+    const weight = new Float32Array(texts.length).fill(1);
+    const use = new Uint8Array(texts.length).fill(1);
+    const settings = { epochs: 20, learningRate: 0.1, l2: 1e-6, positiveWeight: 1 };
+    const plain = trainLogistic(rows, labels, weight, use, FEATURE_DIM, settings, 7);
+    const withSets = trainLogistic(withSetIntercepts(rows, set, FEATURE_DIM), labels, weight, use, FEATURE_DIM + 2, settings, 7);
+    const shipped = { weights: withSets.weights.slice(0, FEATURE_DIM), bias: withSets.bias };
+    // How much "on the telly" lifts the log-odds; the base rates alone would make it about 1.2 without intercepts.
+    const probe = featuriseAll(['on the telly see you then', 'see you then'], rules);
+    const lift = (m: { weights: Float32Array; bias: number }): number => rowLogit(probe, m, 0) - rowLogit(probe, m, 1);
+    expect(lift(plain)).toBeGreaterThan(0.5);
+    expect(Math.abs(lift(shipped))).toBeLessThan(lift(plain) / 4);
   });
 });

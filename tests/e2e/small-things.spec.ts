@@ -25,7 +25,7 @@ test('"Load profile…" in the call view says what the new profile changes and w
   await page.getByTestId('profile-badge-file').setInputFiles({ name: 'billing.json', mimeType: 'application/json', buffer: Buffer.from(team) });
   const loaded = page.getByTestId('profile-loaded');
   await expect(loaded).toContainText('Now using “Billing team” by Sam (team lead)');
-  await expect(loaded).toContainText('Hostility thresholds: watch 0.11 → 0.2, rising 0.225 → 0.5');
+  await expect(loaded).toContainText('Hostility thresholds: watch 0.11 → 0.2, rising 0.15 → 0.5');
   await expect(loaded).toContainText('Crisis line: Samaritans, 116 123');
   await expect(loaded).toContainText('The abuse policy line changed');
   await loaded.getByRole('button', { name: 'OK' }).click();

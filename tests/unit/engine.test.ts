@@ -60,12 +60,12 @@ describe('cue engine', () => {
     expect(update.card?.evidence.length).toBeGreaterThan(0);
   });
 
-  it('one mild remark fires nothing; remarks that keep coming weigh more each time and reach an alert', () => {
+  it('one mild remark fires nothing; after hostile remarks the same words weigh more and reach an alert', () => {
     const mild = createCueEngine(DEFAULT_PROFILE).push(final('customer', 5, "I'm not happy about this."));
     expect(mild.cues.hostility.level).toBeGreaterThan(0);
     expect(['calm', 'watch']).toContain(mild.cues.hostility.state);
 
-    const lines = ["I'm tired of waiting.", 'Honestly this is terrible.', "I'm sick of it."];
+    const lines = ['This is a joke.', "I'm really annoyed now.", "I'm sick of it."];
     const engine = createCueEngine(DEFAULT_PROFILE);
     const updates = lines.map((text, i) => engine.push(final('customer', 5 + 8 * i, text)));
     const alone = createCueEngine(DEFAULT_PROFILE).push(final('customer', 5, lines[2]));

@@ -1,9 +1,11 @@
 import Sentiment from 'sentiment';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROFILE, type Profile } from '@core/profile';
+import { createCueScorer } from '@core/model';
 import { createUtteranceScorer, isJump } from '@core/scoring';
 
 const scorer = createUtteranceScorer(DEFAULT_PROFILE);
+const cueScorer = createCueScorer(DEFAULT_PROFILE);
 const withPhrases = (add: Profile['phrases']['add'], remove: string[] = []): Profile => ({ ...DEFAULT_PROFILE, phrases: { add, remove } });
 
 describe('utterance scoring', () => {
@@ -87,8 +89,9 @@ describe('utterance scoring', () => {
   });
 
   it('reads sarcasm that praises word by word, and polite idioms as calm', () => {
-    expect(scorer.score('Great, just great.').hostility).toBeGreaterThanOrEqual(DEFAULT_PROFILE.thresholds.hostility.rising);
-    expect(scorer.score('I hate to bother you, could you check my address?').hostility).toBeLessThan(DEFAULT_PROFILE.thresholds.hostility.rising);
+    // Thresholds are on the cue model's probabilities: compare what the engine scores, not the lexicon rules alone.
+    expect(cueScorer.score('Great, just great.').hostility).toBeGreaterThanOrEqual(DEFAULT_PROFILE.thresholds.hostility.rising);
+    expect(cueScorer.score('I hate to bother you, could you check my address?').hostility).toBeLessThan(DEFAULT_PROFILE.thresholds.hostility.rising);
   });
 
   it('tells contractions from words: "he\'ll" is not "hell", "I\'ll" is not "ill", typed or curly apostrophes alike', () => {
@@ -162,9 +165,8 @@ describe('threats and rights', () => {
   const scorer = createUtteranceScorer(DEFAULT_PROFILE);
   it('does not treat naming a solicitor or the ombudsman as a threat', () => {
     for (const text of ['My solicitor told me to ring you about the estate.', "I'd like to take this to the ombudsman, please."]) {
-      const score = scorer.score(text);
-      expect(score.evidence.some((e) => e.kind === 'threat')).toBe(false);
-      expect(score.hostility).toBeLessThan(DEFAULT_PROFILE.thresholds.hostility.rising);
+      expect(scorer.score(text).evidence.some((e) => e.kind === 'threat')).toBe(false);
+      expect(cueScorer.score(text).hostility).toBeLessThan(DEFAULT_PROFILE.thresholds.hostility.rising);
     }
   });
   it('still hears a threat of court as a threat', () => {

@@ -22,7 +22,7 @@ export const MEASURE_ONLY_SOURCES: Readonly<Record<string, string>> = {
 };
 
 /** Sets that label only abuse: their "none" says nothing about distress. */
-const HOSTILITY_ONLY_SOURCES: ReadonlySet<string> = new Set(['davidson', 'convabuse']);
+export const HOSTILITY_ONLY_SOURCES: ReadonlySet<string> = new Set(['davidson', 'convabuse']);
 /** Sets whose every turn was labelled by its own writer, both sides of the conversation. */
 const BOTH_SIDES_SOURCES: ReadonlySet<string> = new Set(['topicalchat']);
 

@@ -6,7 +6,6 @@ import { createCueScorer, hearAgentTurn, newConversationContext } from '@core/mo
 import { contextShare } from '@core/model/context';
 import type { ContextSettings, CueModel, ModelCue } from '@core/model/types';
 import type { Profile } from '@core/profile';
-import { withRising } from '@core/training/thresholds';
 
 /**
  * Chooses the settings that are not weights (context and thresholds) on the dev
@@ -105,8 +104,28 @@ interface Candidate {
   f1: number[];
 }
 
-export function chooseSettings(sets: readonly DevSet[], model: CueModel, profile: Profile, log: (line: string) => void): ChosenSettings {
+/**
+ * The profile with a cue's rising line moved and its watch line kept (at most the rising line): watch also decides
+ * which customer turns count as calm and whether a reaction to bad news is worth a card, so it stays as the profile has it.
+ */
+function withAlertLine(profile: Profile, cue: ModelCue, rising: number): Profile {
+  const t = profile.thresholds[cue];
+  return { ...profile, thresholds: { ...profile.thresholds, [cue]: { watch: Math.min(t.watch, rising), rising, high: Math.max(t.high, rising) } } };
+}
+
+/** Every labelled practice call caught for this cue, and no alert for it on a calm one. */
+function keepsPractice(scored: ScoredCalls, profile: Profile, cue: ModelCue): boolean {
+  const alerts = evaluateScored(scored, profile).alerts.perCue[cue];
+  return alerts.caught === alerts.labelledCalls && alerts.falseAlerts === 0;
+}
+
+/**
+ * `practice`: the practice calls the app ships. A setting that misses one of their labelled calls, or alerts on one
+ * of their calm calls, is not taken however well it does on the dev files: agents learn the tool on these calls.
+ */
+export function chooseSettings(sets: readonly DevSet[], model: CueModel, profile: Profile, log: (line: string) => void, practice?: DevSet): ChosenSettings {
   const prepared = sets.map((s) => prepare(s, model, profile));
+  const practicePrepared = practice ? prepare(practice, model, profile) : null;
   const target = (name: string): number => DEV_TARGETS[name] ?? 0;
   let best: { total: number; ctd: number; hold: number; cues: Record<ModelCue, Candidate> } | null = null;
   for (const ctd of CALM_TURN_DECAYS) {
@@ -119,13 +138,16 @@ export function chooseSettings(sets: readonly DevSet[], model: CueModel, profile
           for (const customer of CUSTOMER) {
             for (const bn of BAD_NEWS) {
               const settings: ContextSettings = { turnDecay: { distress: decay, hostility: decay }, customer: { distress: customer, hostility: customer }, agentBadNews: { distress: bn, hostility: bn } };
-              const filled = prepared.map((p) => {
+              const fill = (p: Prepared): { name: string; scored: ScoredCalls } => {
                 const scores = { ...p.scored.scores, [cue]: new Float32Array(p.scored.labels.length) } as Record<Cue, Float32Array>;
                 apply(p, cue, settings, scores[cue]);
                 return { name: p.name, scored: { ...p.scored, scores } };
-              });
+              };
+              const filled = prepared.map(fill);
+              const practiceFilled = practicePrepared ? fill(practicePrepared) : null;
               for (const rising of RISING) {
-                const prof = withRising(base, cue, rising);
+                const prof = withAlertLine(base, cue, rising);
+                if (practiceFilled && !keepsPractice(practiceFilled.scored, prof, cue)) continue;
                 const f1 = filled.map((f) => evaluateScored(f.scored, prof).cues[cue].f1);
                 const objective = f1.reduce((sum, f, i) => sum + Math.min(f - target(filled[i].name), HEADROOM), 0);
                 if (!top || objective > top.objective + 1e-9) top = { objective, customer, badNews: bn, decay, rising, f1 };
@@ -133,7 +155,8 @@ export function chooseSettings(sets: readonly DevSet[], model: CueModel, profile
             }
           }
         }
-        cues[cue] = top as Candidate;
+        if (!top) throw new Error(`no ${cue} setting catches every labelled practice call without alerting on a calm one`);
+        cues[cue] = top;
       }
       const total = cues.distress.objective + cues.hostility.objective;
       log(`calm turn keeps ${ctd}, hold ${hold} s: ${total.toFixed(3)}`);
