@@ -1,8 +1,9 @@
 /**
- * Words of ordinary service talk that carry no feeling by themselves: a caller
- * says them whether calm or upset. The model may weigh them, but they are never
- * shown as the reason for a card, because an agent shown "charged" or "sorry"
- * as the reason learns to ignore the cards.
+ * Words that carry no feeling by themselves: the words of ordinary service
+ * talk, function words, bare negations ("don't", "can't") and everyday verbs.
+ * A caller says them whether calm or upset. The model may weigh them, but they
+ * are never shown as the reason for a card, because an agent shown "charged",
+ * "sorry" or "don't" as the reason learns to ignore the cards.
  */
 /**
  * The service part of those: what calls are about (accounts, bills, charges,
@@ -29,7 +30,11 @@ export const NEUTRAL_WORDS: ReadonlySet<string> = new Set(
   money price cost costs fee fees balance card bank credit debit order ordered delivery parcel package
   phone call called calling number email letter form claim policy insurance meter energy gas water council
   sorry please thanks thank wrong accidentally mistake problem issue issues cancel cancelled cancellation
-  time today yesterday tomorrow week month year day days minutes hours again already`.split(/\s+/).filter(Boolean),
+  time today yesterday tomorrow week month year day days minutes hours again already
+  don't doesn't didn't can't cannot couldn't won't wouldn't shouldn't isn't aren't wasn't weren't haven't hasn't hadn't
+  you've you'll you'd we're we've we'll they're they've they'll he's she's that's there's what's let's
+  it'll that'll there'll gonna wanna gotta uh um because cause such stuff around without against unless especially
+  sometimes enough seems seem feel put give keep let see look try trying ask speak talk talking use find making`.split(/\s+/).filter(Boolean),
 );
 
 export function isNeutralWord(word: string): boolean {

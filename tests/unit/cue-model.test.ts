@@ -103,6 +103,14 @@ describe('cue model explanations', () => {
     expect(furious).not.toContain('charged');
   });
 
+  it('never gives a bare "don\'t", "can\'t" or "you\'ve" as the reason, though the model weighs them', () => {
+    for (const text of ["I don't like the office, I don't like the staff.", "I can't believe you've done this again.", 'I don\u2019t know why you people even bother.']) {
+      const shown = scorer.score(text).evidence.map((e) => e.text.toLowerCase().replace('\u2019', "'"));
+      for (const word of ["don't", "can't", "you've"]) expect(shown).not.toContain(word);
+      for (const t of shown) expect(NEUTRAL_WORDS.has(t)).toBe(false);
+    }
+  });
+
   it('gives a calm turn no reasons', () => {
     expect(scorer.score('Can I check the date of my next bill please?').evidence.filter((e) => e.weight > 0)).toEqual([]);
   });
