@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { DEFAULT_PROFILE } from '@core/profile';
 import { openOverlay, play, recordCards, sightings, waitForFinished } from './overlayHarness';
 
 /**
@@ -159,7 +160,8 @@ test('training can be cancelled; the profile is as it was', async ({ page }) => 
   await expect(panel.getByTestId('train-notice')).toHaveText('Training cancelled. The profile is as it was.');
   await expect(panel.getByRole('button', { name: 'Train on these calls' })).toBeEnabled();
   await expect(panel.getByTestId('train-result')).toHaveCount(0);
-  await page.getByRole('slider', { name: 'Hostility rising' }).fill('0.225');
+  // Back to the default line: the figures are the ones from before training started.
+  await page.getByRole('slider', { name: 'Hostility rising' }).fill(String(DEFAULT_PROFILE.thresholds.hostility.rising));
   await expect(page.getByTestId('eval-status')).toContainText('Up to date');
   expect(await page.getByTestId('metrics-table').first().innerText()).toBe(before);
 });
