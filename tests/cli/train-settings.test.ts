@@ -50,7 +50,7 @@ describe('npm run train: choosing the alert lines', () => {
   it('keeps every practice call whole even where the dev files alone would choose a line that loses one', () => {
     const model = bundledCueModel();
     const scorer = createCueScorer(DEFAULT_PROFILE, model);
-    // The sentences sit where the test needs them under the shipped model: calm < mild < mild hostile < the rest.
+    // The sentences sit where the test needs them under the shipped model: mild < mild hostile < strongly hostile.
     expect(scorer.score(MILD).hostility).toBeLessThan(scorer.score(MILD_HOSTILE).hostility);
     expect(scorer.score(MILD_HOSTILE).hostility).toBeLessThan(scorer.score(STRONG_HOSTILE).hostility);
 
