@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withThreshold } from '@core/calibration';
 import { evaluateScored, scoreCalls } from '@core/evaluation';
 import type { LabelledCall } from '@core/labelledCall';
 import { createCueScorer } from '@core/model';
@@ -31,10 +32,7 @@ const PRACTICE = calls('practice calls', [
 
 function profileOf(chosen: ChosenSettings): Profile {
   let p: Profile = { ...DEFAULT_PROFILE, trend: { ...DEFAULT_PROFILE.trend, calmTurnDecay: chosen.calmTurnDecay, minHold: chosen.minHold } };
-  for (const cue of ['distress', 'hostility'] as const) {
-    const t = p.thresholds[cue];
-    p = { ...p, thresholds: { ...p.thresholds, [cue]: { ...t, watch: Math.min(t.watch, chosen.rising[cue]), rising: chosen.rising[cue] } } };
-  }
+  for (const cue of ['distress', 'hostility'] as const) p = withThreshold(p, { cue, key: 'rising' }, chosen.rising[cue]);
   return p;
 }
 

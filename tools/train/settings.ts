@@ -1,3 +1,4 @@
+import { withThreshold } from '@core/calibration';
 import type { Cue } from '@core/cues';
 import { evaluateScored, scoreCalls, type ScoredCalls } from '@core/evaluation';
 import { AGENT_SEGMENT } from '@core/evaluation/types';
@@ -104,15 +105,6 @@ interface Candidate {
   f1: number[];
 }
 
-/**
- * The profile with a cue's rising line moved and its watch line kept (at most the rising line): watch also decides
- * which customer turns count as calm and whether a reaction to bad news is worth a card, so it stays as the profile has it.
- */
-function withAlertLine(profile: Profile, cue: ModelCue, rising: number): Profile {
-  const t = profile.thresholds[cue];
-  return { ...profile, thresholds: { ...profile.thresholds, [cue]: { watch: Math.min(t.watch, rising), rising, high: Math.max(t.high, rising) } } };
-}
-
 /** Every labelled practice call caught for this cue, and no alert for it on a calm one. */
 function keepsPractice(scored: ScoredCalls, profile: Profile, cue: ModelCue): boolean {
   const alerts = evaluateScored(scored, profile).alerts.perCue[cue];
@@ -148,7 +140,8 @@ export function chooseSettings(sets: readonly DevSet[], model: CueModel, profile
               const filled = prepared.map(fill);
               const practiceFilled = practicePrepared ? fill(practicePrepared) : null;
               for (const rising of RISING) {
-                const prof = withAlertLine(base, cue, rising);
+                // Watch stays as the profile has it: it also decides which turns count as calm and which reactions to bad news earn a card.
+                const prof = withThreshold(base, { cue, key: 'rising' }, rising);
                 if (practiceFilled && !keepsPractice(practiceFilled.scored, prof, cue)) continue;
                 const f1 = filled.map((f) => evaluateScored(f.scored, prof).cues[cue].f1);
                 const objective = f1.reduce((sum, f, i) => sum + Math.min(f - target(filled[i].name), HEADROOM), 0);
