@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { CUES } from '@core/cues';
 import { evaluateScored, evaluateSentimentBaseline, scoreCalls, type BaselineResult, type EvaluationResult } from '@core/evaluation';
 import { findLabelledCallWarnings, formatLabelledCallError, parseLabelledCalls, type LabelledCall, type LabelledCallWarning } from '@core/labelledCall';
-import { toRecogniserForm } from '@core/model';
+import { thresholdsForNote, toRecogniserForm } from '@core/model';
 import { DEFAULT_PROFILE, validateProfile, type Profile } from '@core/profile';
 import { checkSweepOptions, parseBudget, runSweepCli, SWEEP_USAGE, type SweepOptions } from './calibrate/sweep-cli';
 import { decodeUtf8, type DecodedText } from './calibrate/utf8';
@@ -258,6 +258,8 @@ export function main(argv: readonly string[], rawIo: CliIo): number {
   try {
     const options = parseArgs(argv);
     const profile = loadProfile(options.profile);
+    const linesNote = options.profile === undefined ? null : thresholdsForNote(profile);
+    if (linesNote) io.stderr(`${options.profile}: ${linesNote}`);
     const loaded = loadCalls(options.calls);
     const calls = options.asr ? loaded.calls.map(inRecogniserForm) : loaded.calls;
     const warnings = loaded.warnings;

@@ -176,7 +176,11 @@ function main(): void {
   const chosen = chooseSettings(dev, draft, DEFAULT_PROFILE, log, practiceCalls());
   const file = buildModelFile(trained, chosen.context, trainedOn, o.seed);
   writeFileSync(o.out, `${JSON.stringify(file)}\n`);
-  log(`wrote ${o.out}`);
+  const id = loadCueModel(file).id;
+  log(`wrote ${o.out} (model id ${id})`);
+  if (DEFAULT_PROFILE.thresholdsFor !== id) {
+    log(`note: the default profile's lines were chosen with model ${DEFAULT_PROFILE.thresholdsFor ?? '(none)'}; check them with this model's figures, then set thresholdsFor in core/profile/defaults.ts to ${id}`);
+  }
   log(`profile settings chosen: rising ${JSON.stringify(chosen.rising)}, calm turn keeps ${chosen.calmTurnDecay}, hold ${chosen.minHold} s`);
   if (o.card) {
     const profile = { ...DEFAULT_PROFILE };

@@ -2,6 +2,7 @@ import type { AdaptedModel, Profile } from '../profile';
 import { bundledCueModel } from './bundled';
 import { decodeWeights } from './codec';
 import { FEATURE_DIM } from './features';
+import { cueModelId } from './fingerprint';
 import { pairWeights } from './model';
 import { MODEL_CUES, type CueModel, type ModelCue } from './types';
 
@@ -29,6 +30,7 @@ export function cueModelFor(profile: Profile): CueModel {
   }
   const model: CueModel = {
     ...base,
+    id: cueModelId(adapted.cues, base.context),
     weights,
     paired: pairWeights(weights),
     bias: { distress: adapted.cues.distress.bias, hostility: adapted.cues.hostility.bias },

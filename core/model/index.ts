@@ -5,3 +5,4 @@ export { loadCueModel } from './model';
 export { toRecogniserForm } from './recogniserForm';
 export { MODEL_CUES, type ModelCue, type CueModel, type CueModelFile } from './types';
 export { cueModelFor } from './adapted';
+export { withThresholdsFor, thresholdsForNote } from './thresholdsFor';

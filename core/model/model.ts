@@ -1,4 +1,5 @@
 import { decodeWeights } from './codec';
+import { cueModelId } from './fingerprint';
 import { DENSE_FEATURES, FEATURE_DIM, HASH_BITS, type FeatureVector } from './features';
 import { cueModelFileSchema, MODEL_CUES, type CueModel, type ModelCue } from './types';
 
@@ -22,6 +23,7 @@ export function loadCueModel(input: unknown): CueModel {
     }
   }
   return {
+    id: cueModelId(file.cues, file.context),
     dim: FEATURE_DIM,
     weights,
     paired: pairWeights(weights),

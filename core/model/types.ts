@@ -45,6 +45,8 @@ export type ContextSettings = CueModelFile['context'];
 
 /** A model ready to score: weights decoded once. */
 export interface CueModel {
+  /** What a profile's `thresholdsFor` names (see fingerprint.ts). */
+  id: string;
   dim: number;
   weights: Readonly<Record<ModelCue, Float32Array>>;
   /** The same weights interleaved (distress, hostility per slot): one memory read serves both cues. */

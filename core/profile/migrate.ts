@@ -21,8 +21,10 @@ function round(n: number): number {
 /** Turns a version 0 profile into version 1; everything v0 did not hold comes from the defaults. */
 export function migrateV0(v0: ProfileV0): ProfileV1 {
   const d = DEFAULT_PROFILE;
+  // Version 1 never said which model its lines were chosen with, and these were chosen with none.
+  const { thresholdsFor: _chosenWith, ...defaults } = structuredCloneProfile(d);
   return {
-    ...structuredCloneProfile(d),
+    ...defaults,
     format: PROFILE_FORMAT,
     version: 1,
     name: v0.name ?? 'Migrated profile',

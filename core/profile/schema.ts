@@ -146,7 +146,20 @@ export const adaptedModelSchema = z.strictObject({
 });
 export type AdaptedModel = z.infer<typeof adaptedModelSchema>;
 
-export const profileSchema = z.strictObject({ ...profileFields, version: z.literal(PROFILE_VERSION), model: adaptedModelSchema.optional() });
+/**
+ * Which cue model the distress and hostility thresholds were chosen with: its id (core/model/fingerprint.ts), set
+ * whenever a line is moved or chosen. A probability line means something else once the model is retrained, so a
+ * profile whose id is not the model it now runs on is shown as needing a check. Absent in profiles made before
+ * Steady recorded it.
+ */
+export const thresholdsForSchema = z.string().regex(/^[0-9a-f]{8}$/, 'must be a cue model id: 8 hex digits (lower case)');
+
+export const profileSchema = z.strictObject({
+  ...profileFields,
+  version: z.literal(PROFILE_VERSION),
+  thresholdsFor: thresholdsForSchema.optional(),
+  model: adaptedModelSchema.optional(),
+});
 
 /** Version 2: the fields of version 3 without an adapted model. */
 export const profileV2Schema = z.strictObject({ ...profileFields, version: z.literal(2) });

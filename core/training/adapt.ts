@@ -1,6 +1,6 @@
 import { cueMetrics, evaluateScored, scoreCalls, type EvaluationResult, type ScoredCalls } from '../evaluation';
 import type { LabelledCall } from '../labelledCall';
-import { createCueScorer, cueModelFor } from '../model';
+import { createCueScorer, cueModelFor, withThresholdsFor } from '../model';
 import { encodeWeights } from '../model/codec';
 import { FEATURE_DIM } from '../model/features';
 import { hashStart, hashString } from '../model/hashing';
@@ -235,6 +235,7 @@ export function* adaptSteps(calls: readonly LabelledCall[], base: Profile, optio
     }
     profile = withRising(profile, cue, best.rising);
   }
+  profile = withThresholdsFor(profile);
   yield progress('measuring', 0);
   const scoredBefore = scoreCalls(test, base);
   yield progress('measuring', 0.3);

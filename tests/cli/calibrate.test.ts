@@ -85,6 +85,17 @@ describe('npm run calibrate', () => {
     expect(out.cues.hostility).toMatchObject({ tp: 0, fp: 0, fn: 4 });
   });
 
+  it('says when a profile\'s lines were chosen with another cue model, and still measures it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'steady-calibrate-'));
+    const path = join(dir, 'older.json');
+    writeFileSync(path, JSON.stringify({ ...DEFAULT_PROFILE, thresholdsFor: '0badc0de' }));
+    const older = run('--calls', fixture('small.jsonl'), '--profile', path, '--json');
+    expect(older.code).toBe(0);
+    expect(older.stderr).toContain(`${path}: The distress and hostility thresholds were chosen with cue model 0badc0de, but this Steady scores with ${DEFAULT_PROFILE.thresholdsFor}`);
+    writeFileSync(path, JSON.stringify(DEFAULT_PROFILE));
+    expect(run('--calls', fixture('small.jsonl'), '--profile', path, '--json').stderr).not.toContain('cue model');
+  });
+
   it('usage errors say what is missing', () => {
     expect(run().stderr).toContain('--calls is required');
     expect(run('--calls').stderr).toContain('--calls needs a file path');

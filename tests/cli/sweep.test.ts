@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../tools/calibrate';
-import { validateProfile } from '@core/profile';
+import { DEFAULT_PROFILE, validateProfile } from '@core/profile';
 
 /**
  * The fixture: seven one-utterance calls, 20 minutes each. The profile adds two
@@ -95,6 +95,8 @@ describe('calibrate --out-profile', () => {
     expect(result.profile.thresholds.hostility).toEqual({ watch: 0.15, rising: 0.2, high: 0.9 });
     expect(result.profile.phrases.add.map((p) => p.phrase)).toEqual(['zorbly', 'quibbet']);
     expect(result.profile.note).toMatch(/hostility\.rising = 0\.2 chosen by best F1/);
+    // Chosen on this Steady's model, and the file says so.
+    expect(result.profile.thresholdsFor).toBe(DEFAULT_PROFILE.thresholdsFor);
     // The written profile gives back the same figures.
     const again = run(['--calls', calls, '--profile', out, '--json']);
     expect((JSON.parse(again.out) as { cues: { hostility: { tp: number; fp: number; fn: number } } }).cues.hostility).toMatchObject({ tp: 3, fp: 2, fn: 1 });

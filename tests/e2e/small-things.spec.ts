@@ -28,6 +28,8 @@ test('"Load profile…" in the call view says what the new profile changes and w
   await expect(loaded).toContainText('Hostility thresholds: watch 0.11 → 0.2, rising 0.15 → 0.5');
   await expect(loaded).toContainText('Crisis line: Samaritans, 116 123');
   await expect(loaded).toContainText('The abuse policy line changed');
+  // A version 2 file does not say which cue model its lines were chosen with, so the agent hears they need a check.
+  await expect(loaded).toContainText('The distress and hostility thresholds do not say which cue model they were chosen with');
   await loaded.getByRole('button', { name: 'OK' }).click();
   await expect(loaded).toHaveCount(0);
 });

@@ -72,9 +72,12 @@ test('an exported profile loads back and gives the same metrics', async ({ page 
   expect(download.suggestedFilename()).toBe('hardship-team-may.steady-profile.json');
   const file = testInfo.outputPath('exported.json');
   await download.saveAs(file);
-  const saved = JSON.parse(readFileSync(file, 'utf8')) as { name: string; thresholds: { distress: { rising: number } } };
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as { name: string; thresholds: { distress: { rising: number } }; thresholdsFor: string };
   expect(saved.name).toBe('Hardship team, May');
   expect(saved.thresholds.distress.rising).toBe(0.2);
+  // The moved line is recorded as chosen with this Steady's model, so agents are not told to have it checked.
+  expect(saved.thresholdsFor).toMatch(/^[0-9a-f]{8}$/);
+  await expect(page.getByTestId('wb-thresholds-for')).toHaveCount(0);
 
   // A fresh window on the defaults, then the exported file through the file picker.
   await page.evaluate(() => localStorage.clear());
@@ -86,6 +89,27 @@ test('an exported profile loads back and gives the same metrics', async ({ page 
   await expect(page.getByTestId('profile-badge')).toContainText('Hardship team, May');
   await expect(page.getByRole('slider', { name: 'Distress rising' })).toHaveValue('0.2');
   expect(await figures(page)).toBe(tuned);
+});
+
+test('a profile whose lines were chosen with another model asks for a check, until the supervisor gives it', async ({ page }, testInfo) => {
+  await openWithPracticeCalls(page);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export profile' }).click();
+  const file = testInfo.outputPath('defaults.json');
+  await (await downloading).saveAs(file);
+  const defaults = JSON.parse(readFileSync(file, 'utf8')) as { thresholdsFor: string };
+  // The same profile, as a Steady with an earlier model would have written it.
+  await page.getByTestId('profile-file').setInputFiles({ name: 'older.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...defaults, name: 'Older team', thresholdsFor: '0badc0de' })) });
+  await expect(page.getByText('Loaded “Older team”')).toBeVisible();
+  const warning = page.getByTestId('wb-thresholds-for');
+  await expect(warning).toContainText(`chosen with cue model 0badc0de, but this Steady scores with ${defaults.thresholdsFor}`);
+  await warning.getByRole('button', { name: 'Checked: keep them for this model' }).click();
+  await expect(warning).toHaveCount(0);
+  const again = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export profile' }).click();
+  const checked = testInfo.outputPath('checked.json');
+  await (await again).saveAs(checked);
+  expect((JSON.parse(readFileSync(checked, 'utf8')) as { thresholdsFor: string }).thresholdsFor).toBe(defaults.thresholdsFor);
 });
 
 test('a broken profile is refused with every problem listed, and the old profile stays active', async ({ page }) => {

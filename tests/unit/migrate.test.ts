@@ -37,6 +37,8 @@ describe('migrating a version 0 profile', () => {
     expect(p.phrases.add).toEqual([{ phrase: 'bailiffs', cue: 'distress', weight: 0.8 }]);
     expect(p.cards.crisisLine.phone).toBe('0800 123 456');
     expect(p.note).toMatch(/Migrated from a version 0 profile/);
+    // Its lines were carried over, not chosen with any model: the defaults' model id must not come along.
+    expect(p.thresholdsFor).toBeUndefined();
     expect(p.note).toMatch(/carried over from a version 1 profile/);
     expect(p.weights).toEqual(DEFAULT_PROFILE.weights);
   });
@@ -56,8 +58,10 @@ describe('migrating a version 0 profile', () => {
 });
 
 describe('migrating a version 1 profile (thresholds on the old lexicon scale)', () => {
+  // A version 1 file never said which model its lines were chosen with.
+  const { thresholdsFor: _never, ...defaults } = DEFAULT_PROFILE;
   const v1 = {
-    ...JSON.parse(JSON.stringify(DEFAULT_PROFILE)),
+    ...JSON.parse(JSON.stringify(defaults)),
     version: 1,
     name: 'Claims desk',
     thresholds: {

@@ -81,6 +81,8 @@ export function writeModelCard(path: string, input: CardInput): FileFigures[] {
     '',
     `Trained ${input.date} with seed ${input.file.seed} in ${input.seconds.toFixed(0)} s; the same inputs and seed give a byte-identical \`core/model/cue-model.json\`.`,
     '',
+    `Model id \`${input.model.id}\` (from its weights, calibration and context settings): a profile records the id its thresholds were chosen with (\`thresholdsFor\`), and Steady asks for a check when that is not the model it runs on.`,
+    '',
     '## What it is',
     'Two logistic regressions (distress, hostility) over one customer utterance in recogniser form (lower case, no punctuation,',
     'numbers as words): hashed word unigrams and bigrams, hashed character 3- to 5-grams within words (2^18 slots), and dense',

@@ -1,4 +1,5 @@
 import { useRef, useState, type DragEvent } from 'react';
+import { thresholdsForNote } from '@core/model';
 import { describeProfileChanges, type Profile, type ProfileProblem } from '@core/profile';
 import { loadProfileFile } from './loadProfile';
 import { useServices } from '../ServicesProvider';
@@ -43,7 +44,9 @@ export function ProfileBadge({ interactive = true }: Props) {
     const outcome = await loadProfileFile(file, activeProfile);
     setRefused(outcome.ok ? null : { file: outcome.fileName, problems: outcome.problems });
     // Say what the hand-off changed, and who made it, so the agent knows what to expect.
-    setLoaded(outcome.ok ? { name: outcome.profile.name, author: outcome.profile.author, changes: describeProfileChanges(before, outcome.profile) } : null);
+    // Lines chosen with another model than the one it now runs on are said too: they may alert more or less than meant.
+    const lines = outcome.ok ? thresholdsForNote(outcome.profile) : null;
+    setLoaded(outcome.ok ? { name: outcome.profile.name, author: outcome.profile.author, changes: [...describeProfileChanges(before, outcome.profile), ...(lines ? [lines] : [])] } : null);
   }
 
   const trained = trainedOnText(profile);

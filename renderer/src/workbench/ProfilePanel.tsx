@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { thresholdsForNote, withThresholdsFor } from '@core/model';
 import { PROFILE_LIMITS, validateProfile, type Profile, type ProfileProblem } from '@core/profile';
 import { downloadProfile, profileFileName } from '../profile/exportProfile';
 import { ProfileBadge } from '../profile/ProfileBadge';
@@ -22,6 +23,7 @@ export function ProfilePanel({ draft, onChange }: Props) {
   const [notice, setNotice] = useState<string | null>(null);
   const ids = { name: useId(), author: useId(), note: useId() };
   const same = sameProfile(active, draft);
+  const linesNote = thresholdsForNote(draft);
 
   function checked(): Profile | null {
     const result = validateProfile(draft);
@@ -40,6 +42,16 @@ export function ProfilePanel({ draft, onChange }: Props) {
       <p className="small">
         <ProfileBadge interactive={false} /> <span className="muted">(active on this machine)</span>
       </p>
+      {linesNote && (
+        // The lines of a profile from before a retrain mean something else on this model; moving a slider, or saying
+        // they were checked, records this model so agents are not warned again.
+        <p className="wb-warning" data-testid="wb-thresholds-for">
+          {linesNote}{' '}
+          <button type="button" onClick={() => onChange(withThresholdsFor(draft))}>
+            Checked: keep them for this model
+          </button>
+        </p>
+      )}
       <div className="wb-field">
         <label htmlFor={ids.name}>Name</label>
         <input id={ids.name} value={draft.name} maxLength={PROFILE_LIMITS.name} onChange={(e) => onChange({ ...draft, name: e.target.value })} />

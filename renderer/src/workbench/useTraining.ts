@@ -72,7 +72,7 @@ export function useTraining(wb: Workbench) {
   const keep = useCallback(() => {
     if (state.status !== 'done') return;
     const adapted = state.result.report.profile;
-    setDraft({ ...draft, model: adapted.model, thresholds: adapted.thresholds });
+    setDraft({ ...draft, model: adapted.model, thresholds: adapted.thresholds, thresholdsFor: adapted.thresholdsFor });
     setState({ status: 'idle', notice: `Kept: “${draft.name}” now uses the model adapted to ${adapted.model?.trainedOn.calls.toLocaleString() ?? 0} of these calls. Export it to hand it to agents.` });
   }, [state, draft, setDraft]);
 
