@@ -39,6 +39,10 @@ test('slow-building hostility: the meter rises and the boundary card shows with 
   await expect(page.getByTestId('meter-hostility')).toHaveAttribute('data-state', /^(rising|high)$/);
   await expect(page.getByTestId('meter-hostility').getByRole('meter')).toHaveAttribute('aria-valuetext', /Hostility: (rising|high)/);
   await expect(card.getByTestId('card-evidence').first()).toBeVisible();
+  // The strongest reason is also in the card's first line, on screen without scrolling the card.
+  const strongest = await card.getByTestId('card-evidence').first().locator('q').innerText();
+  await expect(card.getByTestId('card-reason-why')).toContainText(strongest);
+  await expect(card.getByTestId('card-reason-why')).toBeInViewport();
   await expect(card.getByRole('heading', { level: 2 })).not.toBeEmpty();
   expect(await card.locator('.card-say li').count()).toBeGreaterThanOrEqual(2);
 

@@ -114,6 +114,14 @@ export function CardView({ record, live, shownStates, pinned = false, collapsed 
       <header className="card-head">
         <p className="card-reason" data-testid="card-reason">
           {reasonText(reason, labelState)}
+          {/* The strongest of the caller's words up top, seen with the title: the full "Why" sits under the card's
+              lines, below the fold of a small overlay. */}
+          {why.length > 0 ? (
+            <span className="card-reason-why" data-testid="card-reason-why">
+              {' · '}
+              <q>{why[0].text}</q>
+            </span>
+          ) : null}
           {pinned ? ' · kept' : ''}
         </p>
         <h2 className="card-title" id={titleId}>
