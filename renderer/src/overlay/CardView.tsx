@@ -165,6 +165,15 @@ export function CardView({ record, live, shownStates, pinned = false, collapsed 
             ))}
           </ul>
         </div>
+      ) : reason.kind === 'cue' && reason.cue !== 'safety' ? (
+        // The model heard it in words that carry no feeling on their own ("sorry", "please"), which are never shown
+        // as a reason: the card still says why it came, and that no one word carried it.
+        <div className="card-part card-why" data-testid="card-why">
+          <h3 className="card-label">Why</h3>
+          <p className="card-why-whole" data-testid="card-why-whole">
+            The turn as a whole and the call so far; no one word stands out.
+          </p>
+        </div>
       ) : null}
       {live ? (
         <footer className="card-actions">
