@@ -8,6 +8,7 @@ test.use({ viewport: { width: 360, height: 760 } });
 test('"Load profile…" in the call view says what the new profile changes and who made it', async ({ page }) => {
   await openOverlay(page);
   await expect(page.getByRole('button', { name: 'Load profile…' })).toBeVisible();
+  await expect(page.getByTestId('profile-needs-check')).toHaveCount(0);
   const team = JSON.stringify({
     format: 'steady-profile',
     version: 2,
@@ -32,6 +33,9 @@ test('"Load profile…" in the call view says what the new profile changes and w
   await expect(loaded).toContainText('The distress and hostility thresholds do not say which cue model they were chosen with');
   await loaded.getByRole('button', { name: 'OK' }).click();
   await expect(loaded).toHaveCount(0);
+  // The badge keeps saying so while that profile is in use.
+  await expect(page.getByTestId('profile-needs-check')).toContainText('thresholds to check');
+  await expect(page.getByTestId('profile-needs-check')).toHaveAttribute('title', /do not say which cue model/);
 });
 
 test('when a call ends, focus lands on something sensible, not the page body', async ({ page }) => {

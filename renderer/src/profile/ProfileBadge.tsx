@@ -50,6 +50,8 @@ export function ProfileBadge({ interactive = true }: Props) {
   }
 
   const trained = trainedOnText(profile);
+  // A profile kept from before an update that retrained the model: its lines may alert more or less than meant.
+  const linesNote = thresholdsForNote(profile);
   const name = (
     <>
       <span className="profile-badge-label">Profile:</span> <span className="profile-badge-name">{profile.name}</span>
@@ -57,6 +59,12 @@ export function ProfileBadge({ interactive = true }: Props) {
         <span className="profile-badge-trained" data-testid="profile-trained">
           {' '}
           · {trained}
+        </span>
+      ) : null}
+      {linesNote ? (
+        <span className="profile-badge-check" data-testid="profile-needs-check" title={linesNote}>
+          {' '}
+          · thresholds to check
         </span>
       ) : null}
     </>
