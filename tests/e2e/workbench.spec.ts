@@ -105,6 +105,9 @@ test('a profile whose lines were chosen with another model asks for a check, unt
   await expect(warning).toContainText(`chosen with cue model 0badc0de, but this Steady scores with ${defaults.thresholdsFor}`);
   await warning.getByRole('button', { name: 'Checked: keep them for this model' }).click();
   await expect(warning).toHaveCount(0);
+  // Set beside the draft, the older file says the same of its figures.
+  await page.getByTestId('compare-profile-file').setInputFiles({ name: 'older.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...defaults, name: 'Older team', thresholdsFor: '0badc0de' })) });
+  await expect(page.getByTestId('compare-thresholds-for')).toContainText('B: The distress and hostility thresholds were chosen with cue model 0badc0de');
   const again = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export profile' }).click();
   const checked = testInfo.outputPath('checked.json');
@@ -187,6 +190,7 @@ test('two profiles side by side on the same calls', async ({ page }) => {
   await page.getByRole('button', { name: 'With the defaults' }).click();
   const table = page.getByRole('region', { name: 'Compare profiles' }).getByTestId('metrics-table');
   await expect(table).toContainText('B: Steady defaults');
+  await expect(page.getByTestId('compare-thresholds-for')).toHaveCount(0);
   await expect(table.locator('tr[data-cue="hostility"] td[data-metric="recall"] .wb-other')).toContainText(/pts|±0/);
 });
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EvaluationResult } from '@core/calibration';
+import { thresholdsForNote } from '@core/model';
 import { DEFAULT_PROFILE, type Profile, type ProfileProblem } from '@core/profile';
 import { ProfileFileInput } from '../profile/ProfileFileInput';
 import { readProfileFile } from '../profile/loadProfile';
@@ -79,6 +80,12 @@ export function ComparePanel({ wb, draft, metrics }: Props) {
             ))}
           </ul>
         </div>
+      )}
+      {other && thresholdsForNote(other.profile) && (
+        // Comparing against a profile from before a retrain is how its lines get checked: say what B's figures are.
+        <p className="wb-warning" data-testid="compare-thresholds-for">
+          B: {thresholdsForNote(other.profile)}
+        </p>
       )}
       {other && metrics && otherMetrics && (
         <MetricsTable caption={`By customer segment. A: “${draft.name}” (draft); under each figure, B: ${other.name}`} metrics={metrics} other={{ name: other.name, metrics: otherMetrics }} />
