@@ -34,7 +34,8 @@ test('"Load profile…" in the call view says what the new profile changes and w
   await loaded.getByRole('button', { name: 'OK' }).click();
   await expect(loaded).toHaveCount(0);
   // The badge keeps saying so while that profile is in use.
-  await expect(page.getByTestId('profile-needs-check')).toContainText('thresholds to check');
+  await expect(page.getByTestId('profile-needs-check')).toHaveText('thresholds to check');
+  await expect(page.getByTestId('profile-needs-check')).toBeInViewport();
   await expect(page.getByTestId('profile-needs-check')).toHaveAttribute('title', /do not say which cue model/);
 });
 

@@ -61,19 +61,22 @@ export function ProfileBadge({ interactive = true }: Props) {
           · {trained}
         </span>
       ) : null}
-      {linesNote ? (
-        <span className="profile-badge-check" data-testid="profile-needs-check" title={linesNote}>
-          {' '}
-          · thresholds to check
-        </span>
-      ) : null}
     </>
   );
+  // Beside the badge, not in it: a long profile name is cut short with an ellipsis, and this must not be.
+  const check = linesNote ? (
+    <span className="profile-badge-check" data-testid="profile-needs-check" title={linesNote}>
+      thresholds to check
+    </span>
+  ) : null;
   if (!interactive) {
     return (
-      <span className="profile-badge" title={detail || undefined} data-testid="profile-badge">
-        {name}
-      </span>
+      <>
+        <span className="profile-badge" title={detail || undefined} data-testid="profile-badge">
+          {name}
+        </span>
+        {check ? <> {check}</> : null}
+      </>
     );
   }
 
@@ -97,6 +100,7 @@ export function ProfileBadge({ interactive = true }: Props) {
         <span className="profile-badge" title={detail || undefined} data-testid="profile-badge">
           {name}
         </span>
+        {check}
         <button type="button" className="profile-load" onClick={() => input.current?.click()} title="Load a profile file from your supervisor, or drop one here" data-testid="profile-load">
           Load profile…
         </button>
