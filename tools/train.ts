@@ -9,7 +9,6 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatLabelledCallError, parseLabelledCalls } from '@core/labelledCall';
 import { DEFAULT_PROFILE } from '@core/profile';
 import { createUtteranceScorer } from '@core/scoring';
 import { FEATURE_DIM } from '@core/model/features';
@@ -98,15 +97,8 @@ function parseArgs(argv: readonly string[]): Options {
 
 /** The practice calls the app ships (renderer/src/replay/practiceCalls.ts bundles the same files). */
 function practiceCalls(): DevSet {
-  const calls = readdirSync(PRACTICE)
-    .filter((f) => f.endsWith('.jsonl'))
-    .sort()
-    .flatMap((f) => {
-      const parsed = parseLabelledCalls(readFileSync(join(PRACTICE, f), 'utf8'));
-      if (parsed.errors.length > 0) throw new Error(`${join(PRACTICE, f)}: ${formatLabelledCallError(parsed.errors[0])}`);
-      return parsed.calls;
-    });
-  return { name: 'practice calls', calls };
+  const files = readdirSync(PRACTICE).filter((f) => f.endsWith('.jsonl')).sort();
+  return { name: 'practice calls', calls: files.flatMap((f) => readCallsFile(join(PRACTICE, f)).calls) };
 }
 
 function heldOut(key: string): boolean {

@@ -1,5 +1,6 @@
 export * from './types';
 export * from './thresholds';
+export { withThresholdChosen } from './chosenThreshold';
 export * from './sweep';
 export * from './curves';
 export * from './compare';

@@ -1,6 +1,4 @@
 import { CUES, type Cue } from '../cues';
-import { MODEL_CUES } from '../model/types';
-import { withThresholdsFor } from '../model/thresholdsFor';
 import type { Profile } from '../profile';
 import { THRESHOLD_KEYS, type ThresholdKey, type ThresholdTarget } from './types';
 
@@ -8,7 +6,6 @@ import { THRESHOLD_KEYS, type ThresholdKey, type ThresholdTarget } from './types
  * A copy of the profile with one threshold moved. The other two lines of the
  * same cue are pushed along when needed so that watch <= rising <= high always
  * holds: a slider or a sweep can never produce a profile the schema refuses.
- * Moving a distress or hostility line records the model it was moved on.
  */
 export function withThreshold(profile: Profile, target: ThresholdTarget, value: number): Profile {
   const current = profile.thresholds[target.cue];
@@ -23,9 +20,7 @@ export function withThreshold(profile: Profile, target: ThresholdTarget, value: 
     next.rising = Math.min(next.rising, value);
     next.watch = Math.min(next.watch, value);
   }
-  const moved = { ...profile, thresholds: { ...profile.thresholds, [target.cue]: next } };
-  // A line on the model's probabilities is chosen with the model the profile runs on; safety's are the rules' own.
-  return (MODEL_CUES as readonly Cue[]).includes(target.cue) ? withThresholdsFor(moved) : moved;
+  return { ...profile, thresholds: { ...profile.thresholds, [target.cue]: next } };
 }
 
 export function thresholdOf(profile: Profile, target: ThresholdTarget): number {

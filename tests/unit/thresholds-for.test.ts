@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withThreshold } from '@core/calibration';
+import { withThresholdChosen } from '@core/calibration';
 import { bundledCueModel, cueModelFor, loadCueModel, thresholdsForNote, withThresholdsFor } from '@core/model';
 import file from '@core/model/cue-model.json';
 import { DEFAULT_PROFILE, validateProfile, type Profile } from '@core/profile';
@@ -56,11 +56,11 @@ describe('thresholdsFor in a profile', () => {
   });
 
   it('is recorded by moving a distress or hostility line, not a safety one', () => {
-    const moved = withThreshold(foreign, { cue: 'hostility', key: 'rising' }, 0.3);
+    const moved = withThresholdChosen(foreign, { cue: 'hostility', key: 'rising' }, 0.3);
     expect(moved.thresholdsFor).toBe(bundledCueModel().id);
     expect(thresholdsForNote(moved)).toBeNull();
     // Safety's lines are the rules' own: moving one says nothing about the model's scale.
-    expect(withThreshold(foreign, { cue: 'safety', key: 'rising' }, 0.6).thresholdsFor).toBe(FOREIGN);
+    expect(withThresholdChosen(foreign, { cue: 'safety', key: 'rising' }, 0.6).thresholdsFor).toBe(FOREIGN);
     expect(withThresholdsFor(foreign).thresholdsFor).toBe(bundledCueModel().id);
   });
 

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { formatTarget } from '@core/calibration';
+import { formatTarget, withThresholdChosen } from '@core/calibration';
 import { serializeProfile, validateProfile, type Profile } from '@core/profile';
 import type { SweepReport } from './sweep';
 
@@ -16,7 +16,8 @@ export function chooseProfile(report: SweepReport, source: string): Profile {
   const m = point.metrics.cues[cue];
   const why = `${formatTarget(report.spec.target)} = ${point.value} chosen by ${rule} on ${source}: precision ${m.precision.toFixed(3)}, recall ${m.recall.toFixed(3)}, F1 ${m.f1.toFixed(3)}, ${point.metrics.alerts.falseAlertsPerHour.toFixed(2)} false alerts/h.`;
   const note = [point.profile.note, why].filter(Boolean).join('\n');
-  const profile = { ...point.profile, note: note.length > 2000 ? note.slice(note.length - 2000) : note };
+  // The chosen point's line, recorded as chosen with the model the sweep scored with.
+  const profile = { ...withThresholdChosen(point.profile, report.spec.target, point.value), note: note.length > 2000 ? note.slice(note.length - 2000) : note };
   const checked = validateProfile(profile);
   if (!checked.ok) throw new Error(`the chosen profile does not validate: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   return checked.profile;

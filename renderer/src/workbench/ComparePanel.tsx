@@ -18,6 +18,7 @@ interface Props {
 export function ComparePanel({ wb, draft, metrics }: Props) {
   const { profile: activeProfile } = useServices();
   const [other, setOther] = useState<{ name: string; profile: Profile } | null>(null);
+  const otherLinesNote = other ? thresholdsForNote(other.profile) : null;
   const [otherMetrics, setOtherMetrics] = useState<EvaluationResult | null>(null);
   const [problems, setProblems] = useState<{ file: string; list: ProfileProblem[] } | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -81,10 +82,10 @@ export function ComparePanel({ wb, draft, metrics }: Props) {
           </ul>
         </div>
       )}
-      {other && thresholdsForNote(other.profile) && (
+      {otherLinesNote && (
         // Comparing against a profile from before a retrain is how its lines get checked: say what B's figures are.
         <p className="wb-warning" data-testid="compare-thresholds-for">
-          B: {thresholdsForNote(other.profile)}
+          B: {otherLinesNote}
         </p>
       )}
       {other && metrics && otherMetrics && (

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { Cue } from '@core/cues';
 import {
+  withThresholdChosen,
   bestF1,
   bestRecallUnderBudget,
   costCurve,
@@ -9,7 +10,6 @@ import {
   sweepValues,
   THRESHOLD_KEYS,
   thresholdOf,
-  withThreshold,
   type MetricsPoint,
   type ThresholdKey,
   type ThresholdTarget,
@@ -190,7 +190,7 @@ export function SweepPanel({ wb, profile, onChange }: Props) {
                 {pct(point.metrics.cues[result.target.cue].f1)}; {perHour(point.metrics.alerts.falseAlertsPerHour)} false alerts; lead{' '}
                 {seconds(point.metrics.alerts.perCue[result.target.cue].medianLeadSeconds)}.
               </p>
-              <button type="button" onClick={() => onChange(withThreshold(profile, result.target, point.value))}>
+              <button type="button" onClick={() => onChange(withThresholdChosen(profile, result.target, point.value))}>
                 Use {name} = {point.value}
               </button>
             </div>

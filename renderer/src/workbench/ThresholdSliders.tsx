@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { CUES } from '@core/cues';
-import { THRESHOLD_KEYS, withThreshold } from '@core/calibration';
+import { THRESHOLD_KEYS, withThresholdChosen } from '@core/calibration';
 import type { Profile } from '@core/profile';
 import { CUE_NAMES } from './format';
 
@@ -30,7 +30,7 @@ export function ThresholdSliders({ profile, onChange }: Props) {
               min={0}
               max={MAX_THRESHOLD}
               step={0.01}
-              onChange={(v) => onChange(withThreshold(profile, { cue, key }, v))}
+              onChange={(v) => onChange(withThresholdChosen(profile, { cue, key }, v))}
             />
           ))}
         </fieldset>
