@@ -44,6 +44,20 @@ export function hearCustomerTurn(c: ConversationContext, settings: ContextSettin
   c.agentBadNews = false;
 }
 
-export function contextLogit(c: ConversationContext, settings: ContextSettings, cue: ModelCue): number {
-  return settings.customer[cue] * c.customer[cue] + (c.agentBadNews ? settings.agentBadNews[cue] : 0);
+/**
+ * A turn the model puts below this by its own words reads calm: the customer's earlier turns lift it no more than the
+ * settings' limit, so that "okay, thanks" after a heated streak lets the level fade, while a turn with feeling of its
+ * own still takes the conversation's full weight.
+ */
+export const CALM_OWN = 0.1;
+
+/** What the customer's earlier turns add to the log-odds of a turn whose own probability is `own`. */
+export function customerLift(settings: ContextSettings, cue: ModelCue, sum: number, own: number): number {
+  const lift = settings.customer[cue] * sum;
+  const most = settings.customerMost?.[cue];
+  return most == null || own >= CALM_OWN ? lift : Math.min(lift, most);
+}
+
+export function contextLogit(c: ConversationContext, settings: ContextSettings, cue: ModelCue, own: number): number {
+  return customerLift(settings, cue, c.customer[cue], own) + (c.agentBadNews ? settings.agentBadNews[cue] : 0);
 }

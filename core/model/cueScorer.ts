@@ -34,10 +34,30 @@ import { MODEL_CUES, type CueModel, type ModelCue } from './types';
 export interface CueScorer extends UtteranceScorer {
   /** Scores a customer turn in its conversation and moves the conversation on. */
   scoreTurn(text: string, conversation: ConversationContext): UtteranceScore;
+  /** What the last turn's probabilities were made of (see TurnParts); overwritten by the next turn. */
+  readonly lastTurn: Readonly<TurnParts>;
+}
+
+/**
+ * A turn's probabilities before the conversation is added: the settings search replays the context of every dev
+ * call under many settings from these, with the engine's own arithmetic (contextualProbability), without scoring again.
+ */
+export interface TurnParts {
+  /** Calibrated log-odds of the words alone. */
+  z: Record<ModelCue, number>;
+  /** The least the rules allow: a threat or abuse floor for hostility, a distress word's floor. */
+  least: Record<ModelCue, number>;
+  /** A self-harm statement: distress is at least SAFETY_AS_DISTRESS whatever the context. */
+  safety: boolean;
+}
+
+/** A turn's probability with `lift` log-odds from the conversation (no profile phrases: they act afterwards). */
+export function contextualProbability(z: number, least: number, lift: number): number {
+  return Math.max(least, sigmoid(z + lift));
 }
 
 /** A self-harm statement is the deepest distress: the distress probability is at least this. */
-const SAFETY_AS_DISTRESS = 0.9;
+export const SAFETY_AS_DISTRESS = 0.9;
 
 // Bound once: read through an imported binding, each use can cost a getter call in some module loaders, and these
 // run for every word or turn.
@@ -219,6 +239,7 @@ export function createCueScorer(profile: Profile, model: CueModel = cueModelFor(
   let pushes = new Float64Array(256);
   const settings = model.context;
   const weights = model.paired;
+  const parts: TurnParts = { z: { distress: 0, hostility: 0 }, least: { distress: 0, hostility: 0 }, safety: false };
   const known = new Map<string, KnownWord>();
   let gramSlots = new Int32Array(64);
   /** This utterance's words as known words (they stay valid if the cache starts again midway). */
@@ -361,10 +382,13 @@ export function createCueScorer(profile: Profile, model: CueModel = cueModelFor(
       const { a, b } = model.platt[cue];
       const z = a * raw[cue] + b;
       const least = cue === 'distress' ? floor : hFloor;
-      own[cue] = withPhrases(Math.max(least, sigmoid(z)), extra, cue);
-      p[cue] = withPhrases(Math.max(least, sigmoid(z + contextLogit(conversation, settings, cue))), extra, cue);
+      own[cue] = withPhrases(contextualProbability(z, least, 0), extra, cue);
+      p[cue] = withPhrases(contextualProbability(z, least, contextLogit(conversation, settings, cue, sigmoid(z))), extra, cue);
+      parts.z[cue] = z;
+      parts.least[cue] = least;
     }
-    if (rule.safety > 0 && rule.evidence.some((e) => e.cue === 'safety' && e.weight > 0)) p.distress = Math.max(p.distress, SAFETY_AS_DISTRESS);
+    parts.safety = rule.safety > 0 && rule.evidence.some((e) => e.cue === 'safety' && e.weight > 0);
+    if (parts.safety) p.distress = Math.max(p.distress, SAFETY_AS_DISTRESS);
     for (const cue of MODEL_CUES) {
       // Most turns are calm: only a turn with something to explain pays for the explanation.
       if (p[cue] >= EXPLAIN_FROM) wordShares(cue);
@@ -378,5 +402,6 @@ export function createCueScorer(profile: Profile, model: CueModel = cueModelFor(
   return {
     scoreTurn,
     score: (text) => scoreTurn(text, newConversationContext()),
+    lastTurn: parts,
   };
 }

@@ -28,6 +28,12 @@ const contextSettings = z.strictObject({
   customer: z.strictObject({ distress: finite, hostility: finite }),
   /** Log-odds added when the agent's last turn was bad news (a refusal, ineligibility). */
   agentBadNews: z.strictObject({ distress: finite, hostility: finite }),
+  /**
+   * The most log-odds the customer's earlier turns may add to a turn that reads calm by itself (context.ts CALM_OWN;
+   * null or absent: no limit). After a hostile streak "okay, thanks" must still read calm, or a level could never fade
+   * while the call goes on.
+   */
+  customerMost: z.strictObject({ distress: finite.positive().nullable(), hostility: finite.positive().nullable() }).optional(),
 });
 
 export const cueModelFileSchema = z.strictObject({

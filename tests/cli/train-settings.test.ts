@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { withThreshold } from '@core/calibration';
 import { evaluateScored, scoreCalls } from '@core/evaluation';
+import { AGENT_SEGMENT } from '@core/evaluation/types';
 import type { LabelledCall } from '@core/labelledCall';
 import { createCueScorer } from '@core/model';
 import { bundledCueModel } from '@core/model/bundled';
 import type { Label } from '@core/cues';
 import { DEFAULT_PROFILE, type Profile } from '@core/profile';
-import { chooseSettings, type ChosenSettings, type DevSet } from '../../tools/train/settings';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseLabelledCalls } from '@core/labelledCall';
+import { chooseSettings, replayedProbabilities, type ChosenSettings, type DevSet } from '../../tools/train/settings';
 
 /** One-turn calls, as GoEmotions comments are: context plays no part, so only the alert line matters. */
 function calls(name: string, turns: ReadonlyArray<[string, Label]>): DevSet {
@@ -66,5 +70,29 @@ describe('npm run train: choosing the alert lines', () => {
       [MILD_HOSTILE, 'none'],
     ]);
     expect(() => chooseSettings([DEV], bundledCueModel(), DEFAULT_PROFILE, quiet, impossible)).toThrow(/no hostility setting catches every labelled practice call/);
+  });
+});
+
+describe('npm run train: the search sees what the engine shows', () => {
+  const dir = join(import.meta.dirname, '../fixtures/scenarios');
+  const practice: DevSet = { name: 'practice', calls: readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().flatMap((f) => parseLabelledCalls(readFileSync(join(dir, f), 'utf8')).calls) };
+
+  it('replays context, limits, threat floors and self-harm exactly as the engine scores them', () => {
+    const settings = {
+      turnDecay: { distress: 0.7, hostility: 0.85 },
+      customer: { distress: 6, hostility: 4 },
+      agentBadNews: { distress: 0.5, hostility: 0.5 },
+      customerMost: { distress: null, hostility: 1.5 },
+    };
+    const model = { ...bundledCueModel(), context: settings };
+    const engine = scoreCalls(practice.calls, DEFAULT_PROFILE, createCueScorer(DEFAULT_PROFILE, model));
+    const replayed = replayedProbabilities(practice, bundledCueModel(), DEFAULT_PROFILE, settings);
+    let customerTurns = 0;
+    for (let k = 0; k < engine.labels.length; k++) {
+      if (engine.labels[k] === AGENT_SEGMENT) continue;
+      customerTurns++;
+      for (const cue of ['distress', 'hostility'] as const) expect(replayed[cue][k], `segment ${k} ${cue}`).toBeCloseTo(engine.scores[cue][k], 6);
+    }
+    expect(customerTurns).toBeGreaterThan(50);
   });
 });

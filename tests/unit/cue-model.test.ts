@@ -128,6 +128,30 @@ describe('cue model context', () => {
     expect(scorer.scoreTurn(line, hot).hostility).toBeGreaterThan(scorer.scoreTurn(line, calm).hostility);
   });
 
+  const streak = ['This is ridiculous, you people keep taking my money.', "I'm so angry, this is a joke.", 'You lot are useless and I am sick of it.'];
+  const logit = (p: number): number => Math.log(p / (1 - p));
+  /** How many log-odds the streak adds to `line`, under `model`. */
+  function liftAfterStreak(line: string, model = loadCueModel(file)): number {
+    const s = createCueScorer(DEFAULT_PROFILE, model);
+    const hot = newConversationContext();
+    for (const t of streak) s.scoreTurn(t, hot);
+    return logit(s.scoreTurn(line, hot).hostility) - logit(s.score(line).hostility);
+  }
+
+  it('lets a level fade: after a heated streak a calm turn is lifted no more than the limit, a heated one more', () => {
+    const most = file.context.customerMost?.hostility;
+    expect(most, 'the shipped model limits what context adds to a calm turn').toBeTypeOf('number');
+    expect(liftAfterStreak('Okay. Thanks.')).toBeLessThanOrEqual((most as number) + 1e-6);
+    expect(liftAfterStreak('Okay. Thanks.')).toBeGreaterThan(0);
+    expect(liftAfterStreak('This is a joke.')).toBeGreaterThan(most as number);
+  });
+
+  it('reads a model file without the limit (written before it) as having none', () => {
+    const older = JSON.parse(JSON.stringify(file)) as typeof file;
+    delete (older.context as { customerMost?: unknown }).customerMost;
+    expect(liftAfterStreak('Okay. Thanks.', loadCueModel(older))).toBeGreaterThan((file.context.customerMost?.hostility as number) + 0.1);
+  });
+
   it('never scores the agent: agent words move no cue, however heated', () => {
     const engine = createCueEngine(DEFAULT_PROFILE);
     let t = 0;

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { evaluateScored, evaluateSentimentBaseline, scoreCalls } from '@core/evaluation';
 import type { LabelledCall } from '@core/labelledCall';
 import { createCueScorer } from '@core/model';
-import type { CueModel, CueModelFile, ModelCue } from '@core/model/types';
+import type { ContextSettings, CueModel, CueModelFile, ModelCue } from '@core/model/types';
 import type { Profile } from '@core/profile';
 import { inRecogniserForm } from '../calibrate';
 import { HOSTILITY_ONLY_SOURCES, SHIPPABLE_SOURCES } from './data';
@@ -70,6 +70,10 @@ export function figuresTable(rows: readonly FileFigures[]): string[] {
   ];
 }
 
+function most(c: ContextSettings, cue: ModelCue): string {
+  return String(c.customerMost?.[cue] ?? 'no limit');
+}
+
 /** Writes MODEL_CARD.md: what the model is, what it was trained on under which licence, how, and how well it does. */
 export function writeModelCard(path: string, input: CardInput): FileFigures[] {
   const figures = devFigures(input);
@@ -89,7 +93,8 @@ export function writeModelCard(path: string, input: CardInput): FileFigures[] {
     "features from Steady's lexicon and AFINN. Courtesy phrases (\"I'm afraid not\", \"sorry to bother you\") and the words calls",
     'are about ("account", "charged", "refund") are not read. Probabilities are calibrated by Platt scaling on one training row',
     'in ten, held out. The conversation so far adds to the log-odds: the decayed sum of the customer\'s earlier turn probabilities',
-    '(above 0.2) and whether the agent\'s last turn was bad news. The agent\'s words are never scored. Safety (self-harm) stays',
+    '(above 0.2), and no more than a limit to a turn that reads calm by itself (below 0.1), so that a level can fade; and whether',
+    'the agent\'s last turn was bad news. The agent\'s words are never scored. Safety (self-harm) stays',
     'rule-based: no labelled data exists for it. Profile phrases act on the probability directly.',
     '',
     '## Trained on (only sets whose licence allows shipping weights in a commercial product)',
@@ -109,9 +114,12 @@ export function writeModelCard(path: string, input: CardInput): FileFigures[] {
     `${input.dev.map((d) => d.name).join(', ')} (DailyDialog: CC BY-NC-SA 4.0; MELD and EmoryNLP: GPL-3.0, TV transcripts; GoEmotions dev).`,
     'Chosen there, with each file counted equally and the weakest file lifted first, among the settings that catch every labelled',
     'practice call (`tests/fixtures/scenarios`) and alert on none of the calm ones: the context settings in the model file',
-    `(decay per customer turn distress ${c.turnDecay.distress} / hostility ${c.turnDecay.hostility}; log-odds per unit of earlier heat ${c.customer.distress} / ${c.customer.hostility};`,
+    `(decay per customer turn distress ${c.turnDecay.distress} / hostility ${c.turnDecay.hostility}; log-odds per unit of earlier heat ${c.customer.distress} / ${c.customer.hostility},`,
+    `at most ${most(c, 'distress')} / ${most(c, 'hostility')} to a turn that reads calm by itself;`,
     `after bad news ${c.agentBadNews.distress} / ${c.agentBadNews.hostility}) and the default profile's rising thresholds (distress ${input.chosen.rising.distress},`,
     `hostility ${input.chosen.rising.hostility}), the share a calm turn keeps (${input.chosen.calmTurnDecay}) and the minimum hold (${input.chosen.minHold} s).`,
+    'Where the dev files cannot tell settings apart, the one whose practice-call turns read closer to their labels wins (a level',
+    'that never fades once the caller calms marks calm turns), then the higher sum of the dev files\' F1.',
     '',
     `Training: AdaGrad, ${input.train.epochs} epochs, learning rate ${input.train.learningRate}, L2 ${input.train.l2}, positive rows weighted ${input.train.positiveWeight}.`,
     '',
