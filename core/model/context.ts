@@ -50,12 +50,13 @@ export function hearCustomerTurn(c: ConversationContext, settings: ContextSettin
  * own still takes the conversation's full weight.
  */
 export const CALM_OWN = 0.1;
+const CALM_OWN_LOG_ODDS = Math.log(CALM_OWN / (1 - CALM_OWN));
 
-/** What the customer's earlier turns add to the log-odds of a turn whose own probability is `own`. */
+/** What the customer's earlier turns add to a turn whose own calibrated log-odds are `own` (compared as log-odds: no exp per turn). */
 export function customerLift(settings: ContextSettings, cue: ModelCue, sum: number, own: number): number {
   const lift = settings.customer[cue] * sum;
   const most = settings.customerMost?.[cue];
-  return most == null || own >= CALM_OWN ? lift : Math.min(lift, most);
+  return most == null || own >= CALM_OWN_LOG_ODDS ? lift : Math.min(lift, most);
 }
 
 export function contextLogit(c: ConversationContext, settings: ContextSettings, cue: ModelCue, own: number): number {

@@ -383,7 +383,7 @@ export function createCueScorer(profile: Profile, model: CueModel = cueModelFor(
       const z = a * raw[cue] + b;
       const least = cue === 'distress' ? floor : hFloor;
       own[cue] = withPhrases(contextualProbability(z, least, 0), extra, cue);
-      p[cue] = withPhrases(contextualProbability(z, least, contextLogit(conversation, settings, cue, sigmoid(z))), extra, cue);
+      p[cue] = withPhrases(contextualProbability(z, least, contextLogit(conversation, settings, cue, z)), extra, cue);
       parts.z[cue] = z;
       parts.least[cue] = least;
     }

@@ -76,7 +76,8 @@ describe('the state word on the meters', () => {
 describe('on the practice calls, through the real engine', () => {
   const dir = join(__dirname, '..', 'fixtures', 'scenarios');
 
-  function hostilityChanges(file: string): number[] {
+  /** The hostility word the meter shows through a practice call: when it changed, and the engine's state at the end. */
+  function hostilityWords(file: string): { times: number[]; end: CueState } {
     const parsed = parseCallFile(readFileSync(join(dir, file), 'utf8'));
     if (!parsed.ok) throw new Error(`${file} does not parse`);
     const call = parsed.calls[0];
@@ -85,15 +86,23 @@ describe('on the practice calls, through the real engine', () => {
     const display = createDisplayStates(METER_CUES);
     const times: number[] = [];
     let last: CueState = 'calm';
+    let end: CueState = 'calm';
     for (const step of buildSchedule(call)) {
       const update = step.kind === 'event' ? engine.push(step.event) : engine.tick(step.at);
       const states = { distress: update.cues.distress.state, hostility: update.cues.hostility.state, safety: update.cues.safety.state };
       const shown = display.step(update.at, states).hostility;
       if (shown !== last) times.push(update.at);
       last = shown;
+      end = states.hostility;
     }
-    return times;
+    return { times, end };
   }
+  const hostilityChanges = (file: string): number[] => hostilityWords(file).times;
+
+  it('lets hostility fall below rising once the slow-hostility caller has calmed ("Okay. Thanks, I suppose.")', () => {
+    // The after-call timeline shows this state: a level that never fades would mark the calm close of the call as rising.
+    expect(['calm', 'watch']).toContain(hostilityWords('02-slow-hostility.jsonl').end);
+  });
 
   it('changes hostility\'s word at most twice in any minute of the slow-hostility call', () => {
     const times = hostilityChanges('02-slow-hostility.jsonl');

@@ -70,7 +70,7 @@ function apply(prep: Prepared, cue: ModelCue, settings: ContextSettings, out: Fl
     let sum = 0;
     for (let k = scored.callStart[c]; k < scored.callStart[c + 1]; k++) {
       if (scored.labels[k] === AGENT_SEGMENT) continue;
-      const lift = customerLift(settings, cue, sum, 1 / (1 + Math.exp(-z[cue][k]))) + (badNews[k] ? settings.agentBadNews[cue] : 0);
+      const lift = customerLift(settings, cue, sum, z[cue][k]) + (badNews[k] ? settings.agentBadNews[cue] : 0);
       const p = contextualProbability(z[cue][k], least[cue][k], lift);
       out[k] = cue === 'distress' && safety[k] ? Math.max(p, SAFETY_AS_DISTRESS) : p;
       sum = sum * settings.turnDecay[cue] + contextShare(contextualProbability(z[cue][k], least[cue][k], 0));
