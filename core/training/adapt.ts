@@ -52,10 +52,10 @@ function isCheckCall(id: string): boolean {
   return hashString(hashStart(91), id) % CHECK_PART === 0;
 }
 /**
- * Alert lines tried. An adapted model is surer of the calls it learnt from than of new ones, and on a set where
+ * Alert lines tried (the model card shows each dev file's best of these). An adapted model is surer of the calls it learnt from than of new ones, and on a set where
  * feelings are rare (1 turn in 100 on DailyDialog) its best line sits well below the bundled model's.
  */
-const RISING = [0.05, 0.06, 0.075, 0.09, 0.1, 0.125, 0.15, 0.175, 0.2, 0.225, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
+export const ALERT_LINES: readonly number[] = [0.05, 0.06, 0.075, 0.09, 0.1, 0.125, 0.15, 0.175, 0.2, 0.225, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
 
 /** A problem with the calls themselves: the message is for the supervisor, and nothing was changed. */
 export class AdaptError extends Error {
@@ -229,7 +229,7 @@ export function* adaptSteps(calls: readonly LabelledCall[], base: Profile, optio
   }
   for (const cue of adapted) {
     let best = { f1: -1, rising: profile.thresholds[cue].rising };
-    for (const rising of RISING) {
+    for (const rising of ALERT_LINES) {
       const f1 = summedF1(parts, withRising(profile, cue, rising), cue);
       if (f1 > best.f1 + 1e-9) best = { f1, rising };
     }

@@ -1,11 +1,13 @@
 import { writeFileSync } from 'node:fs';
-import { evaluateScored, evaluateSentimentBaseline, scoreCalls } from '@core/evaluation';
+import { withThreshold } from '@core/calibration';
+import { evaluateScored, evaluateSentimentBaseline, scoreCalls, type ScoredCalls } from '@core/evaluation';
 import type { LabelledCall } from '@core/labelledCall';
 import { createCueScorer } from '@core/model';
 import type { ContextSettings, CueModel, CueModelFile, ModelCue } from '@core/model/types';
 import type { Profile } from '@core/profile';
 import { inRecogniserForm } from '../calibrate';
 import { HOSTILITY_ONLY_SOURCES, SHIPPABLE_SOURCES } from './data';
+import { ALERT_LINES } from '@core/training';
 import type { TrainSettings } from '@core/training/logistic';
 import type { ChosenSettings } from './settings';
 
@@ -32,13 +34,33 @@ export interface FileFigures {
   hostilityCaught: number;
   distressCaught: number;
   falseAlertsPerHour: number;
+  ownLine: Record<ModelCue, OwnLine>;
+}
+
+/** One dev file's F1 for a cue at the default profile's alert line, and at the line that suits that file alone. */
+export interface OwnLine {
+  shippedF1: number;
+  best: number;
+  bestF1: number;
+}
+
+/** The line of ALERT_LINES (those adapting tries) with the best F1 on these calls alone, everything else as in the profile. */
+export function ownBestLine(scored: ScoredCalls, profile: Profile, cue: ModelCue): OwnLine {
+  const shippedF1 = evaluateScored(scored, profile).cues[cue].f1;
+  let best = { best: profile.thresholds[cue].rising, bestF1: shippedF1 };
+  for (const line of ALERT_LINES) {
+    const f1 = evaluateScored(scored, withThreshold(profile, { cue, key: 'rising' }, line)).cues[cue].f1;
+    if (f1 > best.bestF1 + 1e-9) best = { best: line, bestF1: f1 };
+  }
+  return { shippedF1, ...best };
 }
 
 /** The figures `npm run calibrate` prints for each dev file with the shipped default profile, written and in recogniser form. */
 export function devFigures(input: Pick<CardInput, 'dev' | 'model' | 'profile'>): FileFigures[] {
   return input.dev.map(({ name, calls }) => {
     const scorer = createCueScorer(input.profile, input.model);
-    const written = evaluateScored(scoreCalls(calls, input.profile, scorer), input.profile);
+    const scored = scoreCalls(calls, input.profile, scorer);
+    const written = evaluateScored(scored, input.profile);
     const spoken = evaluateScored(scoreCalls(calls.map(inRecogniserForm), input.profile, scorer), input.profile);
     return {
       file: name,
@@ -50,6 +72,7 @@ export function devFigures(input: Pick<CardInput, 'dev' | 'model' | 'profile'>):
       hostilityCaught: written.alerts.perCue.hostility.catchRate,
       distressCaught: written.alerts.perCue.distress.catchRate,
       falseAlertsPerHour: written.alerts.falseAlertsPerHour,
+      ownLine: { distress: ownBestLine(scored, input.profile, 'distress'), hostility: ownBestLine(scored, input.profile, 'hostility') },
     };
   });
 }
@@ -67,6 +90,16 @@ export function figuresTable(rows: readonly FileFigures[]): string[] {
     '| file | macro-F1 (written) | macro-F1 (recogniser form, `--asr`) | `--baseline` | distress F1 | hostility F1 | hostility caught | distress caught | false alerts / hour |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.file.replace(/\.jsonl$/, '')} | ${r.macroF1.toFixed(3)} | ${r.asrMacroF1.toFixed(3)} | ${r.baseline.toFixed(3)} | ${r.distressF1.toFixed(3)} | ${r.hostilityF1.toFixed(3)} | ${pct(r.hostilityCaught)} | ${pct(r.distressCaught)} | ${r.falseAlertsPerHour.toFixed(2)} |`),
+  ];
+}
+
+/** Each file's own best line per cue beside the shipped one: the dev files do not agree on where the line belongs. */
+export function ownLinesTable(rows: readonly FileFigures[], profile: Profile): string[] {
+  const at = (o: OwnLine): string => (o.bestF1 > o.shippedF1 + 1e-9 ? `${o.bestF1.toFixed(3)} at ${o.best}` : 'no better line');
+  return [
+    `| file | distress F1 at ${profile.thresholds.distress.rising} | at the file's own best line | hostility F1 at ${profile.thresholds.hostility.rising} | at the file's own best line |`,
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.file.replace(/\.jsonl$/, '')} | ${r.ownLine.distress.shippedF1.toFixed(3)} | ${at(r.ownLine.distress)} | ${r.ownLine.hostility.shippedF1.toFixed(3)} | ${at(r.ownLine.hostility)} |`),
   ];
 }
 
@@ -129,12 +162,23 @@ export function writeModelCard(path: string, input: CardInput): FileFigures[] {
     'Caught: calls with the cue whose alert came no later than one customer segment after the first labelled one. False alerts per',
     'hour: alerts on calls with no label at all.',
     '',
+    '## One line does not suit every kind of call',
+    "The dev files disagree on where the alert line belongs. Each file's F1 at the default profile's rising line, and at the line",
+    "(of those adapting to your own calls tries) that is best for that file alone, everything else unchanged:",
+    '',
+    ...ownLinesTable(figures, input.profile),
+    '',
+    "A line chosen for one kind of call costs another: the shipped lines are the compromise the search above found. Each file's",
+    'own best line is chosen on that file, so its figure flatters it more than the shipped one.',
+    '',
     '## Limits',
     '- Trained on written English from Reddit, film subtitles, chats, tweets and chatbot users, not on phone calls; live speech',
     '  comes through a recogniser that gets words wrong. Adapt it to your own calls before relying on it.',
     '- English only. Sarcasm ("oh great, just great") is mostly missed.',
     '- It scores words, not voices; raised voice and other acoustic signals are added by the engine.',
     '- Separate test sets, never seen here, judge it; the dev figures above were used to choose settings and flatter it.',
+    '- Its alert lines are a compromise between kinds of conversation (see above): your calls will want their own. Check them on',
+    '  your labelled calls in the workbench, or adapt the model (`npm run train -- --calls`), which chooses the lines on your calls too.',
   ];
   writeFileSync(path, `${lines.join('\n')}\n`);
   return figures;
