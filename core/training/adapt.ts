@@ -52,8 +52,9 @@ function isCheckCall(id: string): boolean {
   return hashString(hashStart(91), id) % CHECK_PART === 0;
 }
 /**
- * Alert lines tried (the model card shows each dev file's best of these). An adapted model is surer of the calls it learnt from than of new ones, and on a set where
- * feelings are rare (1 turn in 100 on DailyDialog) its best line sits well below the bundled model's.
+ * Alert lines tried (the model card shows each dev file's best of these). An adapted model is surer of the calls it
+ * learnt from than of new ones, and on a set where feelings are rare (1 turn in 100 on DailyDialog) its best line sits
+ * well below the bundled model's.
  */
 export const ALERT_LINES: readonly number[] = [0.05, 0.06, 0.075, 0.09, 0.1, 0.125, 0.15, 0.175, 0.2, 0.225, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
 

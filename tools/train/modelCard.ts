@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
-import { withThreshold } from '@core/calibration';
+import { bestF1, withThreshold } from '@core/calibration';
 import { evaluateScored, evaluateSentimentBaseline, scoreCalls, type ScoredCalls } from '@core/evaluation';
 import type { LabelledCall } from '@core/labelledCall';
 import { createCueScorer } from '@core/model';
 import type { ContextSettings, CueModel, CueModelFile, ModelCue } from '@core/model/types';
 import type { Profile } from '@core/profile';
+import { ALERT_LINES } from '@core/training';
 import { inRecogniserForm } from '../calibrate';
 import { HOSTILITY_ONLY_SOURCES, SHIPPABLE_SOURCES } from './data';
-import { ALERT_LINES } from '@core/training';
 import type { TrainSettings } from '@core/training/logistic';
 import type { ChosenSettings } from './settings';
 
@@ -44,15 +44,15 @@ export interface OwnLine {
   bestF1: number;
 }
 
-/** The line of ALERT_LINES (those adapting tries) with the best F1 on these calls alone, everything else as in the profile. */
+/**
+ * The line of ALERT_LINES (those adapting tries) with the best F1 on these calls alone, everything else as in the
+ * profile: picked as the workbench sweep's "Pick best F1" picks.
+ */
 export function ownBestLine(scored: ScoredCalls, profile: Profile, cue: ModelCue): OwnLine {
   const shippedF1 = evaluateScored(scored, profile).cues[cue].f1;
-  let best = { best: profile.thresholds[cue].rising, bestF1: shippedF1 };
-  for (const line of ALERT_LINES) {
-    const f1 = evaluateScored(scored, withThreshold(profile, { cue, key: 'rising' }, line)).cues[cue].f1;
-    if (f1 > best.bestF1 + 1e-9) best = { best: line, bestF1: f1 };
-  }
-  return { shippedF1, ...best };
+  const points = ALERT_LINES.map((value) => ({ value, metrics: evaluateScored(scored, withThreshold(profile, { cue, key: 'rising' }, value)) }));
+  const best = bestF1(points, cue);
+  return best && best.metrics.cues[cue].f1 > shippedF1 ? { shippedF1, best: best.value, bestF1: best.metrics.cues[cue].f1 } : { shippedF1, best: profile.thresholds[cue].rising, bestF1: shippedF1 };
 }
 
 /** The figures `npm run calibrate` prints for each dev file with the shipped default profile, written and in recogniser form. */
@@ -95,7 +95,7 @@ export function figuresTable(rows: readonly FileFigures[]): string[] {
 
 /** Each file's own best line per cue beside the shipped one: the dev files do not agree on where the line belongs. */
 export function ownLinesTable(rows: readonly FileFigures[], profile: Profile): string[] {
-  const at = (o: OwnLine): string => (o.bestF1 > o.shippedF1 + 1e-9 ? `${o.bestF1.toFixed(3)} at ${o.best}` : 'no better line');
+  const at = (o: OwnLine): string => (o.bestF1 > o.shippedF1 ? `${o.bestF1.toFixed(3)} at ${o.best}` : 'no better line');
   return [
     `| file | distress F1 at ${profile.thresholds.distress.rising} | at the file's own best line | hostility F1 at ${profile.thresholds.hostility.rising} | at the file's own best line |`,
     '| --- | --- | --- | --- | --- |',
