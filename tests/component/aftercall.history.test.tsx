@@ -59,6 +59,22 @@ describe('HistoryView', () => {
     expect(screen.getByRole('img', { name: /Last 14 days: 1 hard call; average stress 4.0 of 5/ })).toBeTruthy();
   });
 
+  it('marks practice calls and replays, which never count as hard calls', async () => {
+    const today = new Date();
+    const practiced = new Date(today.getFullYear(), today.getMonth(), today.getDate(), 0, 45).getTime();
+    await db.calls.bulkPut([
+      { ...call('practice', practiced, 0), source: 'practice', title: 'Slow-building hostility', summary: { ...emptySummary(), peaks: { distress: 'calm', hostility: 'high', safety: 'calm' } } },
+      { ...call('replay', practiced + 60_000, 0), source: 'replay', title: 'call-7' },
+    ]);
+    renderWithServices(services, <HistoryConnected />);
+    await screen.findByText('5 calls.');
+    const rows = screen.getAllByTestId('history-call').map((r) => r.textContent ?? '');
+    expect(rows.filter((t) => t.includes('Slow-building hostility (practice call)'))).toHaveLength(1);
+    expect(rows.filter((t) => t.includes('call-7 (replay)'))).toHaveLength(1);
+    expect(rows.filter((t) => /practice call|replay/.test(t))).toHaveLength(2);
+    expect(screen.getByRole('img', { name: /Last 14 days: 1 hard call;/ })).toBeTruthy();
+  });
+
   it('finds calls by date, and says when the dates are the wrong way round', async () => {
     renderWithServices(services, <HistoryConnected />);
     await screen.findByText('3 calls.');

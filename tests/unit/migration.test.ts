@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { emptySummary } from '@core/reflection';
 import { SteadyDb } from '../../renderer/src/storage/db';
 import { LATEST_VERSION, SCHEMA } from '../../renderer/src/storage/schema';
 
@@ -31,7 +32,7 @@ describe('schema migrations', () => {
     await v1.table('reflections').add({ callId: 'hostile', savedAt: 2500, answers: [], stress: 4, care: null, grace: [] });
     v1.close();
 
-    const v2 = new SteadyDb(name);
+    const v2 = new SteadyDb(name, 2);
     await v2.open();
     expect(v2.verno).toBe(2);
     const hostile = await v2.calls.get('hostile');
@@ -42,5 +43,25 @@ describe('schema migrations', () => {
     expect(await v2.segments.count()).toBe(1);
     expect((await v2.reflections.get('hostile'))?.stress).toBe(4);
     v2.close();
+  });
+
+  it('v2 -> v3: practice calls and replays marked hard by their cues are hard no more; live calls keep theirs', async () => {
+    const name = `steady-migrate-v3-${Date.now()}`;
+    const v2 = new SteadyDb(name, 2);
+    await v2.open();
+    const hostile = { ...emptySummary(), peaks: { distress: 'calm', hostility: 'high', safety: 'calm' } } as const;
+    const row = (id: string, source: string, hard: 0 | 1) => ({ id, startedAt: 1000, endedAt: 2000, source, title: null, duration: 60, summary: hostile, hard });
+    await v2.table('calls').bulkAdd([row('live', 'live', 1), row('practice', 'practice', 1), row('replay', 'replay', 1), row('calm-practice', 'practice', 0)]);
+    await v2.table('reflections').add({ callId: 'practice', savedAt: 2500, answers: [], stress: 3, care: null, grace: [] });
+    v2.close();
+
+    const v3 = new SteadyDb(name);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    const calls = await v3.calls.toArray();
+    expect(Object.fromEntries(calls.map((c) => [c.id, c.hard]))).toEqual({ live: 1, practice: 0, replay: 0, 'calm-practice': 0 });
+    expect(calls.find((c) => c.id === 'practice')?.summary.peaks.hostility).toBe('high');
+    expect((await v3.reflections.get('practice'))?.stress).toBe(3);
+    v3.close();
   });
 });

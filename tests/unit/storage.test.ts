@@ -98,8 +98,8 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-async function playHostileCall(session: ReturnType<typeof fakeSession>, end = true) {
-  session.emit({ type: 'call-started', snapshot: snapshot() });
+async function playHostileCall(session: ReturnType<typeof fakeSession>, end = true, source: CallSessionSnapshot['source'] = 'live') {
+  session.emit({ type: 'call-started', snapshot: snapshot({ source }) });
   session.emit({ type: 'segment', event: final('s1', 0, 4, 'I have been waiting for weeks'), update: update(4) });
   session.emit({ type: 'segment', event: final('s2', 4, 7, 'We can only refund half', 'agent'), update: update(7, [], { channel: 'agent', agentContext: { badNews: [{ cue: 'hostility', kind: 'bad-news', text: 'only refund half', weight: 0.3 }] } }) });
   session.emit({
@@ -110,7 +110,7 @@ async function playHostileCall(session: ReturnType<typeof fakeSession>, end = tr
   const record: ShownCardRecord = { shown: boundaryCard };
   session.emit({ type: 'card-shown', record });
   session.emit({ type: 'card-feedback', record: { ...record, helpful: true } });
-  if (end) session.emit({ type: 'call-ended', snapshot: snapshot({ status: 'ended', clock: 20, cards: [{ ...record, helpful: true }] }) });
+  if (end) session.emit({ type: 'call-ended', snapshot: snapshot({ source, status: 'ended', clock: 20, cards: [{ ...record, helpful: true }] }) });
 }
 
 describe('recorder', () => {
@@ -132,6 +132,22 @@ describe('recorder', () => {
     expect(call.summary).toMatchObject({ peaks: { hostility: 'rising', distress: 'calm' }, badNews: true, cardsShown: 1, cardsHelpful: 1 });
     expect(call.hard).toBe(1);
     expect(ended.mock.calls[0]?.[0].id).toBe('call-1');
+  });
+
+  it('never counts a practice call or a replay as hard, however it went: the trend and the care break are for calls taken', async () => {
+    for (const source of ['practice', 'replay'] as const) {
+      const session = fakeSession();
+      const ended = vi.fn<(call: CallRecord) => void>();
+      recorder = startRecorder(session, { db, flushMs: 50, onCallEnded: ended });
+      await playHostileCall(session, true, source);
+      await vi.waitFor(() => expect(ended).toHaveBeenCalledTimes(1));
+      const call = (await loadCallDetail(db, 'call-1'))!.call;
+      expect(call).toMatchObject({ source, summary: { peaks: { hostility: 'rising' } }, hard: 0 });
+      expect(await hardCallEnds(db, 0)).toEqual([]);
+      expect((await trendRows(db, 0)).map((r) => r.hard)).toEqual([false]);
+      recorder.stop();
+      await db.calls.clear();
+    }
   });
 
   it('keeps when the caller was told about Steady and when cues were paused, and exports them', async () => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { callClock, dateTimeWords, durationWords, summaryWords } from '../aftercall/format';
 import { reflectHref } from '../offers/reflectionOffers';
+import type { CallSource } from '../session/types';
 import { Timeline } from '../aftercall/Timeline';
 import { useServices } from '../ServicesProvider';
 import { describeStorageError, type StorageProblem } from '../storage/errors';
@@ -8,6 +9,8 @@ import { loadCallDetail, type CallDetail, type HistoryRow } from '../storage/que
 import { StorageNotice } from '../storage/StorageNotice';
 
 const STRESS_WORDS = ['', 'calm', 'a little tense', 'tense', 'very tense', 'overwhelmed'];
+/** Practice calls and replays are marked: they never count as hard calls in the trend or towards a break. */
+const SOURCE_WORDS: Readonly<Record<CallSource, string | null>> = { live: null, practice: 'practice call', replay: 'replay' };
 
 /** Whether the caller was told that Steady listens, and whether they asked for the cues to stop. */
 function disclosureWords(call: HistoryRow['call']): string {
@@ -35,6 +38,7 @@ export function CallRow({ row }: { row: HistoryRow }) {
         <span className="call-row-when">
           {dateTimeWords(call.startedAt)} · {durationWords(call.duration)}
           {call.title ? ` · ${call.title}` : ''}
+          {SOURCE_WORDS[call.source] ? ` (${SOURCE_WORDS[call.source]})` : ''}
         </span>
         <span className="call-row-cues">{summaryWords(call.summary)}{call.interrupted ? ' · cut off' : ''}</span>
         <span className="call-row-told" data-testid="history-disclosure">{disclosureWords(call)}</span>

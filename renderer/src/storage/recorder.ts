@@ -75,7 +75,8 @@ export function startRecorder(session: Pick<CallSession, 'onEvent'>, options: Re
 
   const markCallDirty = () => {
     if (!call) return;
-    call = { ...call, hard: isHardCall(call.summary) ? 1 : 0 };
+    // Only a call the agent really took is hard: practising a hostile call must not fill their trend or offer a break.
+    call = { ...call, hard: call.source === 'live' && isHardCall(call.summary) ? 1 : 0 };
     live?.setCall(call);
   };
 

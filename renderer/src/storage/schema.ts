@@ -63,6 +63,18 @@ export const SCHEMA: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // v3: practice calls and replays are never hard calls (the recorder marked them by their cues before), so the
+    // agent's trend and the care break count only calls they really took.
+    version: 3,
+    stores: {},
+    upgrade: async (tx) => {
+      await tx
+        .table('calls')
+        .filter((call: { source?: string; hard?: 0 | 1 }) => call.hard === 1 && call.source !== 'live')
+        .modify({ hard: 0 });
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA[SCHEMA.length - 1]!.version;
