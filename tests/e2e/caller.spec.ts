@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { choosePractice, openOverlay, play, playUntilCard, recordCards, screenshot, sightings, waitForFinished } from './overlayHarness';
 
 /**
@@ -20,6 +20,17 @@ async function emptyDatabase(page: Page): Promise<void> {
         req.onsuccess = req.onerror = req.onblocked = () => resolve();
       }),
   );
+}
+
+/** Whether the element shows whole inside the card stage, which scrolls a long card within its fixed height. */
+function visibleInsideStage(element: Locator): Promise<boolean> {
+  return element.evaluate((el) => {
+    const stage = el.closest('.card-stage');
+    if (!stage) return false;
+    const r = el.getBoundingClientRect();
+    const s = stage.getBoundingClientRect();
+    return r.top >= s.top && r.bottom <= s.bottom && r.height > 0;
+  });
 }
 
 for (const size of SIZES) {
@@ -83,6 +94,9 @@ for (const size of SIZES) {
       const number = page.getByTestId('safety-slot').locator('.crisis-number').first();
       await expect(number).toHaveText('13 11 14');
       expect(await number.evaluate((el) => el.getClientRects().length), 'the crisis number on one line').toBe(1);
+      // The crisis line is in sight the moment the card comes, without scrolling the card.
+      await expect(number).toBeInViewport({ ratio: 1 });
+      expect(await visibleInsideStage(number), 'the crisis number is not under the card stage fold').toBe(true);
 
       await page.keyboard.press('Escape');
       const strip = page.getByTestId('safety-strip');

@@ -96,6 +96,9 @@ export function CardView({ record, live, shownStates, pinned = false, collapsed 
 
   if (safety && collapsed) return <SafetyStrip note={card.note} onCommand={onCommand} />;
   const labelState = reason.kind === 'cue' && reason.cue !== 'safety' ? shownStates?.[reason.cue] : undefined;
+  // On the safety card the note holds the crisis line, which the agent may need first: it goes under the title, in
+  // view in the smallest window, rather than below the card's fold.
+  const note = card.note ? <p className={safety ? 'card-part card-note card-note-first' : 'card-part card-note'} data-testid="card-note">{withNumbers(card.note)}</p> : null;
 
   return (
     <article
@@ -128,6 +131,7 @@ export function CardView({ record, live, shownStates, pinned = false, collapsed 
           {card.title}
         </h2>
       </header>
+      {safety ? note : null}
       {disclosure ? (
         <div className="card-part card-disclosure" data-testid="disclosure">
           <h3 className="card-label">Tell the caller</h3>
@@ -153,7 +157,7 @@ export function CardView({ record, live, shownStates, pinned = false, collapsed 
       <p className="card-part card-breathe">
         <span className="card-label">Breathe</span> {card.breathe}
       </p>
-      {card.note ? <p className="card-part card-note">{withNumbers(card.note)}</p> : null}
+      {safety ? null : note}
       {why.length > 0 ? (
         <div className="card-part card-why" data-testid="card-why">
           <h3 className="card-label">Why</h3>
