@@ -9,7 +9,8 @@ import type { Seconds } from '../units';
  * trend's hysteresis in level:
  *
  * - a rise to rising or high shows at once (the agent needs it now), unless the
- *   word changed less than MIN_GAP seconds ago;
+ *   word changed less than MIN_GAP seconds ago; then it shows when the gap ends,
+ *   at the highest state reached meanwhile;
  * - a rise to watch, which asks nothing of the agent, shows only once the cue
  *   has stayed at watch or above for WATCH_AFTER seconds, so a single remark
  *   that fades does not blink the meter;
@@ -49,6 +50,16 @@ function highest(states: readonly CueState[]): CueState {
   return best;
 }
 
+/** The highest alert state the trend reached since the word last changed, if it is above both the word and the trend now. */
+function heldBackRise(track: Track, raw: CueState): CueState | null {
+  let best: CueState | null = null;
+  for (const h of track.history) {
+    if (h.at < track.changedAt) continue;
+    if (stateRank(h.state) >= stateRank('rising') && stateRank(h.state) > stateRank(best ?? 'calm')) best = h.state;
+  }
+  return best !== null && stateRank(best) > stateRank(track.shown) && stateRank(best) > stateRank(raw) ? best : null;
+}
+
 export function createDisplayStates(cues: readonly Cue[], timing: Record<keyof typeof DISPLAY_TIMING, Seconds> = DISPLAY_TIMING): DisplayStates {
   const tracks = new Map<Cue, Track>(cues.map((cue) => [cue, { shown: 'calm', changedAt: -Infinity, history: [], upSince: null }]));
   let shown = Object.fromEntries(cues.map((cue) => [cue, 'calm' as CueState])) as Record<Cue, CueState>;
@@ -60,6 +71,10 @@ export function createDisplayStates(cues: readonly Cue[], timing: Record<keyof t
     while (track.history.length > 1 && (track.history[1]?.at ?? Infinity) <= now - keep) track.history.shift();
     track.upSince = raw === 'calm' ? null : (track.upSince ?? now);
     if (now - track.changedAt < timing.minGap) return track.shown;
+    // A rise to rising or high that the gap held back shows now, though the trend may have eased since: a threat or
+    // a safety statement leaps to high and eases within seconds, and the meter must not settle for the eased state.
+    const held = heldBackRise(track, raw);
+    if (held !== null) return held;
 
     const rank = stateRank(raw);
     const shownRank = stateRank(track.shown);

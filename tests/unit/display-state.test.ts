@@ -37,6 +37,17 @@ describe('the state word on the meters', () => {
     ]);
   });
 
+  it('shows a rise the gap held back when the gap ends, at its highest, though the trend has eased since', () => {
+    // Watch shows at 25; a leap to high at 27 (a threat, a safety statement) eases to rising two seconds later.
+    const changes = feed([...hold(0, 10, 'calm'), ...hold(10, 27, 'watch'), ...hold(27, 29, 'high'), ...hold(29, 60, 'rising')]);
+    expect(changes).toEqual([
+      { at: 10 + DISPLAY_TIMING.watchAfter, state: 'watch' },
+      { at: 10 + DISPLAY_TIMING.watchAfter + DISPLAY_TIMING.minGap, state: 'high' },
+      // And from high it falls as any high does, once the trend has been lower for a while.
+      { at: 29 + DISPLAY_TIMING.highFallAfter, state: 'rising' },
+    ]);
+  });
+
   it('does not flicker when the trend swings between rising and high every few seconds', () => {
     const seq: [number, CueState][] = [...hold(0, 10, 'calm')];
     for (let t = 10; t < 90; t += 8) seq.push(...hold(t, t + 4, 'high'), ...hold(t + 4, t + 8, 'rising'));
@@ -102,6 +113,24 @@ describe('on the practice calls, through the real engine', () => {
   it('lets hostility fall below rising once the slow-hostility caller has calmed ("Okay. Thanks, I suppose.")', () => {
     // The after-call timeline shows this state: a level that never fades would mark the calm close of the call as rising.
     expect(['calm', 'watch']).toContain(hostilityWords('02-slow-hostility.jsonl').end);
+  });
+
+  it('shows distress at high within a few seconds of the safety statement, though the meter had just changed', () => {
+    const parsed = parseCallFile(readFileSync(join(dir, '06-safety.jsonl'), 'utf8'));
+    if (!parsed.ok || !parsed.calls[0]) throw new Error('06-safety.jsonl does not parse');
+    const engine = createCueEngine(DEFAULT_PROFILE);
+    const display = createDisplayStates(METER_CUES);
+    let safetyAt: number | null = null;
+    let highAt: number | null = null;
+    for (const step of buildSchedule(parsed.calls[0])) {
+      const update = step.kind === 'event' ? engine.push(step.event) : engine.tick(step.at);
+      const shown = display.step(update.at, { distress: update.cues.distress.state, hostility: update.cues.hostility.state, safety: update.cues.safety.state });
+      if (safetyAt === null && update.cues.safety.state === 'high') safetyAt = update.at;
+      if (safetyAt !== null && highAt === null && shown.distress === 'high') highAt = update.at;
+    }
+    expect(safetyAt, 'the safety statement is heard').not.toBeNull();
+    expect(highAt, 'distress shows high after it').not.toBeNull();
+    expect((highAt ?? Infinity) - (safetyAt ?? 0)).toBeLessThanOrEqual(DISPLAY_TIMING.minGap);
   });
 
   it('changes hostility\'s word at most twice in any minute of the slow-hostility call', () => {
