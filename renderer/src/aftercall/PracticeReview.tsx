@@ -34,7 +34,8 @@ export function PracticeReview({ call, cards }: { call: CallRecord; cards: reado
       ) : (
         <ol className="practice-cards">
           {shown.map((card) => {
-            const words = card.evidence.map((e) => e.text).filter(Boolean);
+            // The same words can stand behind two cues (a self-harm statement is safety and distress): each once.
+            const words = card.evidence.map((e) => e.text).filter((w, i, all) => w && all.findIndex((o) => o.toLowerCase() === w.toLowerCase()) === i);
             const technique = CARD_TEXT[card.cardId];
             return (
               <li key={card.seq} data-testid="practice-card" data-card-id={card.cardId}>
