@@ -242,3 +242,40 @@ test.describe('in a 360×760 window', () => {
     await expect(reflection.getByText('Saved, just for you.')).toBeVisible();
   });
 });
+
+for (const size of [
+  { width: 360, height: 760 },
+  { width: 300, height: 600 },
+  // 200% zoom in a 360×760 window.
+  { width: 180, height: 380 },
+]) {
+  test.describe(`at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: size });
+
+    test('the stress check-in names each point whole: no word breaks inside itself (only at a soft hyphen)', async ({ page }) => {
+      await replay(page, HOSTILITY, 'Fastest');
+      await expect(page).toHaveURL(/#\/reflect\/call-/);
+      const reflection = page.getByRole('region', { name: 'After the call' });
+      await nextUntil(reflection, reflection.getByText('How tense do you feel right now?'));
+      await expect(reflection.locator('.stress-word')).toHaveCount(5);
+      // Each piece of a point's words between spaces and soft hyphens must sit on one line.
+      const broken = await reflection.evaluate((root) => {
+        const out: string[] = [];
+        for (const word of root.querySelectorAll('.stress-word')) {
+          const node = word.firstChild;
+          if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+          const text = node.textContent ?? '';
+          for (const m of text.matchAll(/[^\s\u00ad]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (lines.size > 1) out.push(m[0]);
+          }
+        }
+        return out;
+      });
+      expect(broken, 'words broken across lines').toEqual([]);
+    });
+  });
+}

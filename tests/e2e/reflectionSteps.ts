@@ -4,7 +4,7 @@ import { expect, type Locator } from '@playwright/test';
 export async function nextUntil(reflection: Locator, target: Locator): Promise<void> {
   for (;;) {
     if (await target.isVisible()) return;
-    const next = reflection.getByRole('button', { name: 'Next' });
+    const next = reflection.getByRole('button', { name: 'Next', exact: true });
     await expect(next, 'a further step to look on').toBeVisible();
     const step = await reflection.getByTestId('reflection-step-count').textContent();
     await next.click();

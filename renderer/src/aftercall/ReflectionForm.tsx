@@ -7,7 +7,9 @@ import { StorageNotice } from '../storage/StorageNotice';
 import { useSetting } from '../storage/useSetting';
 import { dropDraft, loadDraft, saveDraft, type ReflectionDraft } from './draft';
 
-const STRESS_WORDS = ['', 'Calm', 'A little tense', 'Tense', 'Very tense', 'Overwhelmed'] as const;
+// A soft hyphen: in a narrow window the scale's fifth column is too narrow for "Overwhelmed", and it should break
+// as "Over-whelmed", not wherever the letters run out.
+const STRESS_WORDS = ['', 'Calm', 'A little tense', 'Tense', 'Very tense', 'Over\u00adwhelmed'] as const;
 const CARE_SHOWN = 4;
 
 interface Props {
