@@ -31,6 +31,8 @@ export function sweepValues(range: SweepRange): number[] {
   if (step <= 0) throw new Error(`sweep step must be above 0 (got ${step})`);
   if (to < from) throw new Error(`sweep must go upwards: FROM (${from}) is above TO (${to})`);
   if (from < 0) throw new Error(`thresholds cannot be negative (FROM is ${from})`);
+  // Profiles hold thresholds on the cue model's probability scale; a value above 1 would be a profile no one can load.
+  if (to > 1) throw new Error(`thresholds are probabilities, from 0 to 1 (TO is ${to})`);
   const count = Math.floor((to - from) / step + 1e-9) + 1;
   if (count > MAX_SWEEP_POINTS) throw new Error(`sweep would have ${count} points; the most is ${MAX_SWEEP_POINTS}`);
   const values: number[] = [];

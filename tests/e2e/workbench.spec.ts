@@ -159,11 +159,34 @@ test('clicking a point on a call timeline shows the utterance and its evidence',
   await expect(details).toContainText(/Hostility: (rising|high)/);
   await expect(details.locator('.wb-evidence li').first()).toBeVisible();
   await timeline.screenshot({ path: testInfo.outputPath('workbench-timeline.png') });
+
+  // Every threshold line's label reads whole: inside the chart and clear of the others (watch 0.11 and rising 0.15
+  // lie a few pixels apart), for hostility and for safety, whose three lines share one label.
+  for (const cue of ['Hostility', 'Safety']) {
+    await timeline.getByLabel('Cue').selectOption({ label: cue });
+    const labels = timeline.getByTestId('threshold-label');
+    await expect(labels.first()).toBeVisible();
+    const chart = await timeline.locator('svg[aria-label$="timeline"]').boundingBox();
+    const boxes = await labels.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom })));
+    for (const b of boxes) {
+      expect(b.left, `${cue}: a label starts inside the chart`).toBeGreaterThanOrEqual((chart?.x ?? 0) - 0.5);
+      expect(b.right, `${cue}: a label ends inside the chart`).toBeLessThanOrEqual((chart?.x ?? 0) + (chart?.width ?? 0) + 0.5);
+    }
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i]!, boxes[j]!];
+        expect(a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5, `${cue}: labels ${i} and ${j} do not overlap`).toBe(true);
+      }
+  }
 });
 
 test('a sweep draws its curves and the picked operating point moves the slider', async ({ page }, testInfo) => {
   await openWithPracticeCalls(page);
   const sweep = page.getByRole('region', { name: 'Sweep a threshold' });
+  // As it opens, the sweep covers the probability scale's useful range, and never a line above 1.
+  await sweep.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(sweep.getByText(/19 values of hostility\.rising/)).toBeVisible();
+  await expect(sweep.getByRole('group', { name: /precision against recall/ }).getByRole('button', { name: /^hostility\.rising 0\.95:/ })).toHaveCount(1);
   await sweep.getByLabel('From').fill('0.1');
   await sweep.getByLabel('To', { exact: true }).fill('1.0');
   await sweep.getByLabel('Step').fill('0.1');

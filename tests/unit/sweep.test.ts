@@ -60,7 +60,8 @@ describe('sweep values', () => {
   it('refuses ranges that make no sense, saying why', () => {
     expect(() => sweepValues({ from: 0.2, to: 0.8, step: 0 })).toThrow(/step must be above 0/);
     expect(() => sweepValues({ from: 0.8, to: 0.2, step: 0.1 })).toThrow(/FROM \(0.8\) is above TO \(0.2\)/);
-    expect(() => sweepValues({ from: 0, to: 10, step: 0.001 })).toThrow(/10001 points/);
+    expect(() => sweepValues({ from: 0, to: 1, step: 0.0001 })).toThrow(/10001 points/);
+    expect(() => sweepValues({ from: 0.1, to: 1.5, step: 0.05 })).toThrow(/thresholds are probabilities, from 0 to 1 \(TO is 1.5\)/);
   });
 
   it('parses CUE.THRESHOLD=FROM:TO:STEP and names what is wrong', () => {

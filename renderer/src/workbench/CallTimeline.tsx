@@ -119,7 +119,25 @@ export function CallTimeline({ wb, profile, loaded }: Props) {
 
 const W = 340;
 const H = 180;
-const PAD = { left: 64, right: 8, top: 8, bottom: 26 };
+const PAD = { left: 8, right: 8, top: 8, bottom: 26 };
+/** A threshold label's line height in the chart's units (its font is 12 units): closer lines push their labels apart. */
+const LABEL_STEP = 15;
+
+/**
+ * Where each threshold's label sits: just above its line at the chart's right end, pushed up as far as it takes to
+ * clear the label of the line below (watch 0.11 and rising 0.15 lie a few units apart).
+ */
+export function labelBaselines(lineYs: readonly number[], top: number): number[] {
+  const order = lineYs.map((y, i) => ({ y, i })).sort((a, b) => b.y - a.y);
+  const out = new Array<number>(lineYs.length);
+  let below = Infinity;
+  for (const { y, i } of order) {
+    const at = Math.max(top, Math.min(y - 2, below - LABEL_STEP));
+    out[i] = at;
+    below = at;
+  }
+  return out;
+}
 
 export function TimelineChart({ trace, cue, profile, selected, onPick }: { trace: CallTrace; cue: Cue; profile: Profile; selected: number | null; onPick: (p: TracePoint) => void }) {
   const t = profile.thresholds[cue];
@@ -143,6 +161,7 @@ export function TimelineChart({ trace, cue, profile, selected, onPick }: { trace
       same.key = k;
     } else lines.push({ key: k, names: k, value: t[k] });
   }
+  const baselines = labelBaselines(lines.map((l) => sy(l.value)), PAD.top + LABEL_STEP - 2);
   const alerts = trace.points.filter((p) => p.alerts.includes(cue));
   const labelled = trace.points.filter((p) => p.label === cue);
   return (
@@ -155,13 +174,8 @@ export function TimelineChart({ trace, cue, profile, selected, onPick }: { trace
         {labelled.map((p) => (
           <rect key={`l${p.segmentIndex}`} x={sx(p.start)} y={PAD.top} width={Math.max(2, sx(p.at) - sx(p.start))} height={H - PAD.top - PAD.bottom} className="label-band" />
         ))}
-        {lines.map(({ names, value, key }) => (
-          <g key={key}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={sy(value)} y2={sy(value)} className={`threshold threshold-${key}`} />
-            <text x={PAD.left - 3} y={sy(value) + 3} className="tick" textAnchor="end">
-              {names} {value.toFixed(2)}
-            </text>
-          </g>
+        {lines.map(({ value, key }) => (
+          <line key={key} x1={PAD.left} x2={W - PAD.right} y1={sy(value)} y2={sy(value)} className={`threshold threshold-${key}`} />
         ))}
         <line x1={PAD.left} y1={H - PAD.bottom} x2={W - PAD.right} y2={H - PAD.bottom} className="axis" />
         <text x={PAD.left} y={H - 8} className="tick">
@@ -171,6 +185,12 @@ export function TimelineChart({ trace, cue, profile, selected, onPick }: { trace
           {duration.toFixed(0)} s
         </text>
         <path d={path} className="series" fill="none" />
+        {/* Over the lines and the level, each on its halo; the points stay on top, to be picked. */}
+        {lines.map(({ names, value, key }, i) => (
+          <text key={`t${key}`} x={W - PAD.right - 2} y={baselines[i]} className="tick threshold-label" textAnchor="end" data-testid="threshold-label">
+            {names} {value.toFixed(2)}
+          </text>
+        ))}
         {alerts.map((p) => (
           <text key={`a${p.segmentIndex}`} x={sx(p.at)} y={PAD.top + 10} className="alert-mark" textAnchor="middle">
             ▲

@@ -39,8 +39,9 @@ interface SweepResult {
 export function SweepPanel({ wb, profile, onChange }: Props) {
   const [cue, setCue] = useState<Cue>('hostility');
   const [key, setKey] = useState<ThresholdKey>('rising');
-  const [from, setFrom] = useState('0.1');
-  const [to, setTo] = useState('1.5');
+  // Thresholds are probabilities: the whole useful range, in twentieths.
+  const [from, setFrom] = useState('0.05');
+  const [to, setTo] = useState('0.95');
   const [step, setStep] = useState('0.05');
   const [budget, setBudget] = useState('2');
   const [result, setResult] = useState<SweepResult | null>(null);
