@@ -120,6 +120,25 @@ describe('overlay view', () => {
     expect(callSession.getSnapshot().cards.some((c) => c.helpful === true && c.dismissedAt !== undefined)).toBe(true);
   });
 
+  it('once the call has ended, the meters say they show how it ended, in grey, keeping their words', () => {
+    renderWithServices(services, <Overlay />);
+    act(() => {
+      callSession.start({ source: 'live' });
+      callSession.push({ type: 'final', channel: 'customer', segmentId: 'h1', start: 0, end: 3, text: "This is a disgrace, you people are useless and I'm furious." });
+    });
+    const meters = screen.getByTestId('meters');
+    expect(meters.getAttribute('aria-label')).toBe('How the customer sounds');
+    expect(meters.classList.contains('is-ended')).toBe(false);
+    const heated = screen.getByTestId('meter-hostility').dataset.state;
+    expect(heated).toMatch(/rising|high/);
+    act(() => callSession.end());
+    expect(screen.getByTestId('call-status').dataset.status).toBe('ended');
+    expect(screen.getByTestId('meters').getAttribute('aria-label')).toBe('How the customer sounded as the call ended');
+    expect(screen.getByTestId('meters').classList.contains('is-ended')).toBe(true);
+    expect(screen.getByTestId('meters').textContent).toContain('As the call ended');
+    expect(screen.getByTestId('meter-hostility').dataset.state).toMatch(/rising|high/);
+  });
+
   it('starts and ends a call with Ctrl+Alt+S, the same keys as the desktop default, and not with the old Ctrl+Shift+S', () => {
     renderWithServices(services, <Overlay />);
     fireEvent.keyDown(document.body, { key: 'S', ctrlKey: true, shiftKey: true });

@@ -57,12 +57,15 @@ export function CueMeters({
   thresholds,
   shown,
   paused = false,
+  ended = false,
 }: {
   cues: Readonly<Record<Cue, CueReading>>;
   thresholds: Readonly<Record<Cue, CueThresholds>>;
   /** The states to show (held steady in time); the engine's own when absent. */
   shown?: Readonly<Record<Cue, CueState>> | undefined;
   paused?: boolean;
+  /** The call is over: the meters keep how it ended, greyed and said so, rather than look like a caller still rising. */
+  ended?: boolean;
 }) {
   if (paused) {
     return (
@@ -72,7 +75,8 @@ export function CueMeters({
     );
   }
   return (
-    <div className="meters" role="group" aria-label="How the customer sounds">
+    <div className={ended ? 'meters is-ended' : 'meters'} role="group" aria-label={ended ? 'How the customer sounded as the call ended' : 'How the customer sounds'} data-testid="meters">
+      {ended ? <p className="meters-ended-note">As the call ended</p> : null}
       {METER_CUES.map((cue) => (
         <Meter key={cue} reading={cues[cue]} state={shown?.[cue] ?? cues[cue].state} thresholds={thresholds[cue]} />
       ))}

@@ -104,7 +104,7 @@ export function OverlayView({ snapshot, profile, compact, onCommand }: OverlayVi
       ) : null}
 
       <CallerControls snapshot={snapshot} onCommand={onCommand} />
-      <CueMeters cues={snapshot.update.cues} thresholds={profile.thresholds} shown={live ? snapshot.shownStates : undefined} paused={live && snapshot.cuesPausedAt != null} />
+      <CueMeters cues={snapshot.update.cues} thresholds={profile.thresholds} shown={live ? snapshot.shownStates : undefined} paused={live && snapshot.cuesPausedAt != null} ended={snapshot.status === 'ended'} />
 
       {/* The stage keeps its height for the whole call, so the transcript below never jumps when a card comes or goes. */}
       <div className="card-stage" data-testid="card-stage" data-empty={record ? 'false' : 'true'} hidden={!live}>
