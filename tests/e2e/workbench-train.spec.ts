@@ -105,6 +105,8 @@ test('train on the team’s calls, keep, export, and an agent who loads the prof
   await expect(hostility.locator('td[data-metric="recall"] .wb-other')).toContainText('100.0%');
   await expect(result.getByTestId('call-metrics').locator('tr[data-cue="hostility"] td[data-metric="false-alerts"]')).toBeVisible();
   await expect(result.getByTestId('train-macro')).toContainText(/before 0\.0%, after \d+\.\d%/);
+  await expect(result.getByTestId('train-verdict')).toHaveAttribute('data-tone', 'better');
+  await expect(result.getByTestId('train-verdict')).toContainText('It did better on the calls it never learnt from.');
   // A held-out complaint, under both models: alerted after, not before.
   await expect(result.getByRole('group', { name: 'Before training', exact: true }).locator('figcaption')).toContainText(/Hostility level in team-\d+: 1 labelled segment \(shaded\), 0 alerts/);
   await expect(result.getByRole('group', { name: 'After training', exact: true }).locator('figcaption')).toContainText(/Hostility level in team-\d+: 1 labelled segment \(shaded\), [1-9]\d* alerts?/);

@@ -125,17 +125,23 @@ const LABEL_STEP = 15;
 
 /**
  * Where each threshold's label sits: just above its line at the chart's right end, pushed up as far as it takes to
- * clear the label of the line below (watch 0.11 and rising 0.15 lie a few units apart).
+ * clear the label of the line below. When the lowest line has another close above it (watch 0.11 under rising 0.15)
+ * and there is room, its label goes under its own line instead, so that no line runs through a label.
  */
-export function labelBaselines(lineYs: readonly number[], top: number): number[] {
+export function labelBaselines(lineYs: readonly number[], top: number, bottom: number): number[] {
   const order = lineYs.map((y, i) => ({ y, i })).sort((a, b) => b.y - a.y);
   const out = new Array<number>(lineYs.length);
   let below = Infinity;
-  for (const { y, i } of order) {
+  order.forEach(({ y, i }, k) => {
+    const above = order[k + 1];
+    if (k === 0 && above && y - above.y < LABEL_STEP && y + LABEL_STEP - 3 <= bottom) {
+      out[i] = y + LABEL_STEP - 3;
+      return;
+    }
     const at = Math.max(top, Math.min(y - 2, below - LABEL_STEP));
     out[i] = at;
     below = at;
-  }
+  });
   return out;
 }
 
@@ -161,7 +167,7 @@ export function TimelineChart({ trace, cue, profile, selected, onPick }: { trace
       same.key = k;
     } else lines.push({ key: k, names: k, value: t[k] });
   }
-  const baselines = labelBaselines(lines.map((l) => sy(l.value)), PAD.top + LABEL_STEP - 2);
+  const baselines = labelBaselines(lines.map((l) => sy(l.value)), PAD.top + LABEL_STEP - 2, H - PAD.bottom);
   const alerts = trace.points.filter((p) => p.alerts.includes(cue));
   const labelled = trace.points.filter((p) => p.label === cue);
   return (

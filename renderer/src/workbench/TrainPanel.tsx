@@ -6,6 +6,7 @@ import { TimelineChart, PointDetails } from './CallTimeline';
 import { CueSelect } from './CueSelect';
 import { CUE_NAMES, pct } from './format';
 import { MetricsTable } from './MetricsTable';
+import { trainVerdict } from './trainVerdict';
 import type { HeldOutCall, TrainOutcome } from './protocol';
 import { useTraining, type TrainState } from './useTraining';
 import type { Workbench } from './useWorkbench';
@@ -91,6 +92,7 @@ function Progress({ state }: { state: Extract<TrainState, { status: 'running' }>
 
 function Result({ wb, result, base }: { wb: Workbench; result: Extract<TrainOutcome, { status: 'done' }>; base: Profile }) {
   const { report, heldOut } = result;
+  const verdict = trainVerdict(report.before.macroF1, report.after.macroF1, report.heldOutCalls);
   return (
     <div data-testid="train-result">
       <p className="small">
@@ -109,6 +111,9 @@ function Result({ wb, result, base }: { wb: Workbench; result: Extract<TrainOutc
       )}
       <p className="small" data-testid="train-macro">
         Macro-F1 (distress and hostility): before <strong>{pct(report.before.macroF1)}</strong>, after <strong>{pct(report.after.macroF1)}</strong>.
+      </p>
+      <p className={verdict.tone === 'worse' ? 'small wb-warning' : 'small'} data-testid="train-verdict" data-tone={verdict.tone}>
+        {verdict.text}
       </p>
       <MetricsTable
         metrics={report.before}
