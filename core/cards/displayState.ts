@@ -52,12 +52,9 @@ function highest(states: readonly CueState[]): CueState {
 
 /** The highest alert state the trend reached since the word last changed, if it is above both the word and the trend now. */
 function heldBackRise(track: Track, raw: CueState): CueState | null {
-  let best: CueState | null = null;
-  for (const h of track.history) {
-    if (h.at < track.changedAt) continue;
-    if (stateRank(h.state) >= stateRank('rising') && stateRank(h.state) > stateRank(best ?? 'calm')) best = h.state;
-  }
-  return best !== null && stateRank(best) > stateRank(track.shown) && stateRank(best) > stateRank(raw) ? best : null;
+  const peak = highest(track.history.filter((h) => h.at >= track.changedAt).map((h) => h.state));
+  const rank = stateRank(peak);
+  return rank >= stateRank('rising') && rank > stateRank(track.shown) && rank > stateRank(raw) ? peak : null;
 }
 
 export function createDisplayStates(cues: readonly Cue[], timing: Record<keyof typeof DISPLAY_TIMING, Seconds> = DISPLAY_TIMING): DisplayStates {
