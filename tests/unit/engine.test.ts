@@ -89,6 +89,18 @@ describe('cue engine', () => {
     expect(engine.tick(900).cues.safety.state).toBe('high');
   });
 
+  it('safety lines only place weaker words: a clear phrase is high at any line, a denied one alerts only below 0.2', () => {
+    // What the workbench says beside the safety sliders.
+    const withSafety = (line: number) => ({ ...DEFAULT_PROFILE, thresholds: { ...DEFAULT_PROFILE.thresholds, safety: { watch: line, rising: line, high: line } } });
+    for (const line of [0.05, 0.5, 0.95]) {
+      const clear = createCueEngine(withSafety(line)).push(final('customer', 4, "Honestly I don't want to be here anymore."));
+      expect(clear.cues.safety.state).toBe('high');
+    }
+    const denied = "I'm not suicidal, just tired.";
+    expect(createCueEngine(withSafety(0.5)).push(final('customer', 4, denied)).cues.safety.state).toBe('calm');
+    expect(createCueEngine(withSafety(0.1)).push(final('customer', 4, denied)).cues.safety.state).toBe('high');
+  });
+
   it('shows acoustic evidence about the customer voice, e.g. "raised voice +8 dB"', () => {
     const engine = createCueEngine(DEFAULT_PROFILE);
     const update = engine.observe({ channel: 'customer', at: 4, feature: 'raised-voice', value: 8 });

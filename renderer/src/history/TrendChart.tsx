@@ -32,6 +32,15 @@ export function TrendChart({ days }: { days: readonly TrendDay[] }) {
   const totalHard = days.reduce((a, d) => a + d.hardCalls, 0);
   const withStress = days.filter((d) => d.stress !== null);
   const meanStress = withStress.length ? withStress.reduce((a, d) => a + (d.stress ?? 0), 0) / withStress.length : null;
+  const totalCalls = days.reduce((a, d) => a + d.calls, 0);
+  // An empty drawing reads as a broken one: say in words why there is nothing on it.
+  const empty =
+    // No days at all is the history still opening, not an empty fortnight.
+    days.length > 0 && totalHard === 0 && withStress.length === 0
+      ? totalCalls === 0
+        ? 'No calls in these days yet.'
+        : 'No hard calls and no stress check-ins in these days.'
+      : null;
   const label = `Last ${days.length} days: ${totalHard} hard call${totalHard === 1 ? '' : 's'}; ${meanStress === null ? 'no stress check-ins' : `average stress ${meanStress.toFixed(1)} of 5`}.`;
 
   return (
@@ -50,6 +59,11 @@ export function TrendChart({ days }: { days: readonly TrendDay[] }) {
           ))}
           {days.map((d, i) => (d.stress === null ? null : <circle key={d.day} cx={xMid(i)} cy={yStress(d.stress)} r={2.8} className="trend-dot" />))}
         </svg>
+        {empty && (
+          <p className="trend-empty muted small" data-testid="trend-empty">
+            {empty}
+          </p>
+        )}
         <span className="trend-tick trend-tick-top-left" aria-hidden="true">{maxHard}</span>
         <span className="trend-tick trend-tick-top-right" aria-hidden="true">5</span>
         <span className="trend-tick trend-tick-mid-right" aria-hidden="true">1</span>

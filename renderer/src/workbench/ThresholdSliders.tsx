@@ -21,6 +21,14 @@ export function ThresholdSliders({ profile, onChange }: Props) {
       {CUES.map((cue) => (
         <fieldset key={cue} className="wb-cue-sliders">
           <legend>{CUE_NAMES[cue]}</legend>
+          {cue === 'safety' && (
+            // Without this a supervisor moves these sliders, sees nothing change, and concludes the workbench is broken.
+            <p className="muted small" data-testid="wb-safety-note">
+              Safety comes from self-harm phrases, not from the model. A clear phrase raises the safety card at once and it stays
+              until the call ends, wherever these lines are; they only place weaker words: a denied phrase (“I’m not suicidal”,
+              at most 0.2) or a safety phrase you add with a weight under 0.5.
+            </p>
+          )}
           {THRESHOLD_KEYS.map((key) => (
             <Slider
               key={key}
