@@ -2,7 +2,7 @@ import type { Cue } from '../cues';
 import { tokenize, type Tokens } from '../lexicon/tokenize';
 import type { UtteranceScore } from '../scoring/types';
 import * as hashing from './hashing';
-import { SERVICE_WORDS } from './neutralWords';
+import { COURTESY_WORDS, SERVICE_WORDS } from './neutralWords';
 import { numberWords } from './recogniserForm';
 
 /**
@@ -48,7 +48,8 @@ const hashChar = hashing.hashChar;
 const hashStart = hashing.hashStart;
 const hashString = hashing.hashString;
 const slot = hashing.slot;
-const serviceWords = SERVICE_WORDS;
+/** Words the model never reads: what calls are about, and one-word courtesy. */
+const unreadWords: ReadonlySet<string> = new Set([...SERVICE_WORDS, ...COURTESY_WORDS]);
 
 const MASK = HASH_DIM - 1;
 const SEED_WORD = 1;
@@ -203,7 +204,7 @@ function readWords(t: Tokens, v: FeatureVector, skip: readonly (readonly string[
     }
     forRules.push(w);
     if (exact && !tokenisesToItself(w)) exact = false;
-    if (serviceWords.has(w)) continue;
+    if (unreadWords.has(w)) continue;
     v.words.push(w);
     v.starts.push(t.starts[i]);
     v.ends.push(t.ends[i]);

@@ -18,6 +18,13 @@ export const SERVICE_WORDS: ReadonlySet<string> = new Set(
   address postcode reference details appointment booking technician engineer invoice statement tariff direct debit`.split(/\s+/).filter(Boolean),
 );
 
+/**
+ * Courtesy said in one word. A caller asking "can I have the reference number please" is not pleading, yet in the
+ * written sets the model learns from, "please" comes mostly in pleas ("please help me"), and by itself it scored a calm
+ * request over the distress line. The model does not read it; a plea is still heard in the words around it.
+ */
+export const COURTESY_WORDS: ReadonlySet<string> = new Set(['please']);
+
 export const NEUTRAL_WORDS: ReadonlySet<string> = new Set(
   `a an the and or but so if then than that this these those there here it it's its is are was were be been being am
   i i'm i've i'd i'll me my mine myself you you're your yours we us our they them their he she him her his hers

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCueEngine } from '@core/engine';
 import { createCueScorer, loadCueModel, newConversationContext, hearAgentTurn, toRecogniserForm } from '@core/model';
 import { decodeWeights, encodeWeights } from '@core/model/codec';
-import { extractFeatures, newFeatureVector } from '@core/model/features';
+import { extractFeatures, HASH_DIM, newFeatureVector } from '@core/model/features';
 import { NEUTRAL_WORDS } from '@core/model/neutralWords';
 import { DEFAULT_PROFILE } from '@core/profile';
 import { createUtteranceScorer } from '@core/scoring';
@@ -72,6 +72,17 @@ describe('cue model probabilities', () => {
     expect(p('great just great thats the third time its been moved', 'hostility')).toBeGreaterThanOrEqual(rising);
     expect(p("That's great, thank you, that's really helpful.", 'hostility')).toBeLessThan(rising);
     expect(p('I hate to bother you, but is the office open on Saturday?', 'hostility')).toBeLessThan(rising);
+  });
+
+  it('hears a calm request ending in "please" as calm, and a plea as distress by the words around it', () => {
+    const rising = DEFAULT_PROFILE.thresholds.distress.rising;
+    for (const request of ['Can I have the reference number please', 'Yes please', 'Please hold on, let me find my glasses']) {
+      expect(p(request, 'distress')).toBeLessThan(rising);
+    }
+    expect(p('Please help me, I am so scared', 'distress')).toBeGreaterThanOrEqual(rising);
+    // The model reads no word or character n-gram of "please" (the lexicon's rules still see it, as they see service words).
+    const words = (text: string) => [...features(text).entries()].filter(([index]) => index < HASH_DIM).sort();
+    expect(words('can i have it please')).toEqual(words('can i have it'));
   });
 
   it('gives probabilities between 0 and 1', () => {
