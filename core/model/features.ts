@@ -105,6 +105,24 @@ function push(v: FeatureVector, index: number, value: number, from: number, to: 
 }
 
 /**
+ * The talk of the phone line itself: asking to hear again, a bad line, a small slip. Callers say these calm, yet in
+ * the written sets the model learns from their words ("can't", "bad", "breaking up", "missed", "my bad") come with
+ * feeling, and "sorry, I didn't catch that" or "you're breaking up" raised a card.
+ */
+const PHONE_TALK: readonly string[] = [
+  "can't hear you", 'cannot hear you', "couldn't hear you", "i can't hear you", 'can you hear me', 'can you still hear me',
+  'bad line', "it's a bad line", 'this is a bad line', 'line is bad', 'the line is bad', "line's bad", "the line's bad", 'line is terrible',
+  'the line is terrible', "you're breaking up", 'you are breaking up', "it's breaking up",
+  "you're cutting out", 'you are cutting out', 'you cut out', 'cut out there', 'lost you there',
+  "didn't catch", 'did not catch', "i didn't catch", "didn't quite catch", "i didn't quite catch", "didn't hear that", "i didn't hear that",
+  "didn't hear what", 'missed that', 'i missed that', 'missed what you said', 'say that again', 'say again', 'repeat that', 'come again',
+  'can you say that again', 'could you say that again', 'can you repeat', 'could you repeat', 'can you say again',
+  'sorry what', 'sorry pardon', 'sorry about that', 'my mistake', 'my bad', 'sorry go ahead', 'oh sorry', 'sorry to keep you',
+  'sorry to interrupt', 'sorry for the delay', 'sorry one second', 'sorry one moment', 'sorry just a second', 'sorry just a moment',
+  'bear with me', 'wrong number',
+];
+
+/**
  * Courtesy built on feeling words: "I'm afraid not", "sorry to bother you", "if
  * it's not too much trouble" are how people are polite on the phone, not fear,
  * sadness or trouble. The model does not read them (the lexicon already weighs
@@ -116,6 +134,7 @@ const COURTESY: readonly string[][] = [
   'sorry to bother', 'sorry to trouble', 'hate to bother', 'hate to be a pain', 'hate to ask', 'hate to trouble', "i'm sorry to hear", 'sorry to hear', 'sorry for the wait', 'sorry about the wait',
   'not too much trouble', 'no trouble', 'no problem', 'no worries', 'not to worry', "don't worry about it", 'never mind',
   'excuse me', 'pardon me', 'thank god', 'oh my goodness',
+  ...PHONE_TALK,
 ].map((p) => p.split(' '));
 
 /** Courtesy phrases by their first word, so each word of an utterance is checked against a handful, not all. */
@@ -133,6 +152,16 @@ const COURTESY_BY_FIRST = byFirstWord(COURTESY);
 /** Which words belong to a courtesy phrase; reused, valid until the next utterance. */
 let courtesy = new Uint8Array(64);
 
+/** Marks each of `phrases` that starts at word `i`. Runs for every word of every utterance: no allocation here. */
+function markPhrases(mask: Uint8Array, words: readonly string[], i: number, phrases: readonly (readonly string[])[]): void {
+  for (const phrase of phrases) {
+    if (i + phrase.length > words.length) continue;
+    let k = 1;
+    while (k < phrase.length && words[i + k] === phrase[k]) k++;
+    if (k === phrase.length) mask.fill(1, i, i + phrase.length);
+  }
+}
+
 function courtesyMask(words: readonly string[], skip: readonly (readonly string[])[]): Uint8Array {
   if (courtesy.length < words.length) courtesy = new Uint8Array(words.length * 2);
   const mask = courtesy;
@@ -142,12 +171,12 @@ function courtesyMask(words: readonly string[], skip: readonly (readonly string[
     const candidates = COURTESY_BY_FIRST.get(words[i]);
     const more = extra?.get(words[i]);
     if (!candidates && !more) continue;
-    for (const phrase of [...(candidates ?? []), ...(more ?? [])]) {
-      if (i + phrase.length > words.length) continue;
-      let k = 1;
-      while (k < phrase.length && words[i + k] === phrase[k]) k++;
-      if (k === phrase.length) mask.fill(1, i, i + phrase.length);
-    }
+    if (candidates) markPhrases(mask, words, i, candidates);
+    if (more) markPhrases(mask, words, i, more);
+  }
+  // A "sorry" said with courtesy is part of it: "sorry, I didn't catch that", "can you say that again, sorry".
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === 'sorry' && !mask[i] && ((i > 0 && mask[i - 1]) || (i + 1 < words.length && mask[i + 1]))) mask[i] = 1;
   }
   return mask;
 }

@@ -60,8 +60,9 @@ test('typing a phrase lists its hits, and adding it keeps it in the profile', as
 
 test('an exported profile loads back and gives the same metrics', async ({ page }, testInfo) => {
   await openWithPracticeCalls(page);
-  // A value whose figures differ from the defaults' on the practice calls, so that reloading shows a change.
-  await page.getByRole('slider', { name: 'Distress rising' }).fill('0.2');
+  // A value whose figures differ from the defaults' on the practice calls, so that reloading shows a change: far below
+  // the default line, so that it does not depend on where a retrained model puts the practice turns.
+  await page.getByRole('slider', { name: 'Distress rising' }).fill('0.05');
   await page.getByLabel('Name', { exact: true }).fill('Hardship team, May');
   await expect(page.getByTestId('eval-status')).toContainText('Up to date');
   const tuned = await figures(page);
@@ -74,7 +75,7 @@ test('an exported profile loads back and gives the same metrics', async ({ page 
   await download.saveAs(file);
   const saved = JSON.parse(readFileSync(file, 'utf8')) as { name: string; thresholds: { distress: { rising: number } }; thresholdsFor: string };
   expect(saved.name).toBe('Hardship team, May');
-  expect(saved.thresholds.distress.rising).toBe(0.2);
+  expect(saved.thresholds.distress.rising).toBe(0.05);
   // The moved line is recorded as chosen with this Steady's model, so agents are not told to have it checked.
   expect(saved.thresholdsFor).toMatch(/^[0-9a-f]{8}$/);
   await expect(page.getByTestId('wb-thresholds-for')).toHaveCount(0);
@@ -87,7 +88,7 @@ test('an exported profile loads back and gives the same metrics', async ({ page 
   await page.getByTestId('profile-file').setInputFiles(file);
   await expect(page.getByText('Loaded “Hardship team, May”')).toBeVisible();
   await expect(page.getByTestId('profile-badge')).toContainText('Hardship team, May');
-  await expect(page.getByRole('slider', { name: 'Distress rising' })).toHaveValue('0.2');
+  await expect(page.getByRole('slider', { name: 'Distress rising' })).toHaveValue('0.05');
   expect(await figures(page)).toBe(tuned);
 });
 

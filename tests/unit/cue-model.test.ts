@@ -85,6 +85,19 @@ describe('cue model probabilities', () => {
     expect(words('can i have it please')).toEqual(words('can i have it'));
   });
 
+  it('hears the talk of the phone line (a bad line, asking to hear again, a small slip) as calm, sorry and all', () => {
+    const { distress, hostility } = DEFAULT_PROFILE.thresholds;
+    for (const text of ["Sorry, I didn't catch that.", "You're breaking up, I can't hear you.", "Sorry, it's a bad line.", 'Sorry, can you say that again?', 'Oh sorry, my mistake.']) {
+      expect(p(text, 'distress'), text).toBeLessThan(distress.rising);
+      expect(p(text, 'hostility'), text).toBeLessThan(hostility.rising);
+    }
+    // Only the line's talk: a sorry of its own, and a couple breaking up, are still read.
+    expect(p("I'm so sorry, I didn't know he had died.", 'distress')).toBeGreaterThanOrEqual(distress.rising);
+    const words = (text: string) => [...features(text).entries()].filter(([index]) => index < HASH_DIM).sort();
+    expect(words("we're breaking up")).not.toEqual(words("we're"));
+    expect(words("sorry i didn't catch that")).toEqual(words('that'));
+  });
+
   it('gives probabilities between 0 and 1', () => {
     for (const text of ['', 'ok', 'I hate this so much', 'my husband died and I am alone']) {
       const s = scorer.score(text);
