@@ -123,6 +123,15 @@ const PHONE_TALK: readonly string[] = [
 ];
 
 /**
+ * What calls are about, said with a word that elsewhere carries feeling: "what happens if I miss a payment" is a
+ * question about a bill, yet "miss" read it as sadness.
+ */
+const SERVICE_PHRASES: readonly string[] = [
+  'miss a payment', 'missed a payment', 'miss the payment', 'missed the payment', 'miss my payment', 'missed my payment',
+  'missed payment', 'missed payments', 'miss a bill', 'missed a bill', 'missed your call', 'missed the call', 'missed a call',
+];
+
+/**
  * Courtesy built on feeling words: "I'm afraid not", "sorry to bother you", "if
  * it's not too much trouble" are how people are polite on the phone, not fear,
  * sadness or trouble. The model does not read them (the lexicon already weighs
@@ -135,6 +144,7 @@ const COURTESY: readonly string[][] = [
   'not too much trouble', 'no trouble', 'no problem', 'no worries', 'not to worry', "don't worry about it", 'never mind',
   'excuse me', 'pardon me', 'thank god', 'oh my goodness',
   ...PHONE_TALK,
+  ...SERVICE_PHRASES,
 ].map((p) => p.split(' '));
 
 /** Courtesy phrases by their first word, so each word of an utterance is checked against a handful, not all. */
@@ -148,6 +158,11 @@ function byFirstWord(phrases: readonly (readonly string[])[]): Map<string, (read
   return map;
 }
 const COURTESY_BY_FIRST = byFirstWord(COURTESY);
+
+/** Words that open a question or a request. */
+const QUESTION_OPENERS: ReadonlySet<string> = new Set(
+  'can could would will do does did is are was what where when how who which may say'.split(' '),
+);
 
 /** Which words belong to a courtesy phrase; reused, valid until the next utterance. */
 let courtesy = new Uint8Array(64);
@@ -174,9 +189,12 @@ function courtesyMask(words: readonly string[], skip: readonly (readonly string[
     if (candidates) markPhrases(mask, words, i, candidates);
     if (more) markPhrases(mask, words, i, more);
   }
-  // A "sorry" said with courtesy is part of it: "sorry, I didn't catch that", "can you say that again, sorry".
+  // A "sorry" said with courtesy is part of it ("sorry, I didn't catch that", "can you say that again, sorry"), and so
+  // is one that opens a question ("sorry, can you spell that", "sorry, what was the date").
   for (let i = 0; i < words.length; i++) {
-    if (words[i] === 'sorry' && !mask[i] && ((i > 0 && mask[i - 1]) || (i + 1 < words.length && mask[i + 1]))) mask[i] = 1;
+    if (words[i] !== 'sorry' || mask[i]) continue;
+    const next = i + 1 < words.length ? words[i + 1] : '';
+    if ((i > 0 && mask[i - 1]) || (next !== '' && mask[i + 1]) || QUESTION_OPENERS.has(next)) mask[i] = 1;
   }
   return mask;
 }

@@ -87,7 +87,7 @@ describe('cue model probabilities', () => {
 
   it('hears the talk of the phone line (a bad line, asking to hear again, a small slip) as calm, sorry and all', () => {
     const { distress, hostility } = DEFAULT_PROFILE.thresholds;
-    for (const text of ["Sorry, I didn't catch that.", "You're breaking up, I can't hear you.", "Sorry, it's a bad line.", 'Sorry, can you say that again?', 'Oh sorry, my mistake.']) {
+    for (const text of ["Sorry, I didn't catch that.", "You're breaking up, I can't hear you.", "Sorry, it's a bad line.", 'Sorry, can you say that again?', 'Oh sorry, my mistake.', 'Sorry, can you spell that for me?']) {
       expect(p(text, 'distress'), text).toBeLessThan(distress.rising);
       expect(p(text, 'hostility'), text).toBeLessThan(hostility.rising);
     }
@@ -96,6 +96,12 @@ describe('cue model probabilities', () => {
     const words = (text: string) => [...features(text).entries()].filter(([index]) => index < HASH_DIM).sort();
     expect(words("we're breaking up")).not.toEqual(words("we're"));
     expect(words("sorry i didn't catch that")).toEqual(words('that'));
+    // A "sorry" that opens a question is courtesy; one that says what the caller is sorry about is read.
+    expect(words('sorry can you spell that')).toEqual(words('can you spell that'));
+    expect(words("i'm sorry it happened")).not.toEqual(words("i'm it happened"));
+    // "Miss" about a bill is not "miss" about a person.
+    expect(words('what happens if i miss a payment')).toEqual(words('what happens if i'));
+    expect(words('i miss my dad')).not.toEqual(words('i my dad'));
   });
 
   it('gives probabilities between 0 and 1', () => {
