@@ -21,7 +21,7 @@ import {
   type FeatureVector,
 } from './features';
 import { sigmoid } from './model';
-import { isNeutralWord as isNeutral } from './neutralWords';
+import { isHesitation, isNeutralWord as isNeutral } from './neutralWords';
 import { phraseWords, tokenize, type Tokens } from '../lexicon/tokenize';
 import { MODEL_CUES, type CueModel, type ModelCue } from './types';
 
@@ -100,6 +100,13 @@ function hostilityFloor(evidence: readonly Evidence[]): number {
   }
   return phrases >= HOSTILITY_FLOOR_FROM ? HOSTILITY_FLOOR_SHARE * Math.min(1, phrases) : 0;
 }
+
+/**
+ * What a turn of hesitation alone ("uh", "um") counts for by itself: calm. In the written sets "uh" comes mostly in
+ * scripted nervousness, and alone it read 0.46 for distress, over the alert line, so a caller stopping to think
+ * raised a card. On the dev files, where such turns are rare, no figure moved.
+ */
+const HESITATION_LOG_ODDS = Math.log(0.05 / 0.95);
 
 /** Below this probability a turn has no reasons worth showing. */
 const EXPLAIN_FROM = 0.15;
@@ -378,9 +385,10 @@ export function createCueScorer(profile: Profile, model: CueModel = cueModelFor(
     const extra = added?.scoreTokens(text, tokens).evidence;
     if (pushes.length < v.words.length) pushes = new Float64Array(v.words.length * 2);
     const evidence: Evidence[] = [];
+    const hesitation = isHesitation(v.words);
     for (const cue of MODEL_CUES) {
       const { a, b } = model.platt[cue];
-      const z = a * raw[cue] + b;
+      const z = hesitation ? Math.min(a * raw[cue] + b, HESITATION_LOG_ODDS) : a * raw[cue] + b;
       const least = cue === 'distress' ? floor : hFloor;
       own[cue] = withPhrases(contextualProbability(z, least, 0), extra, cue);
       p[cue] = withPhrases(contextualProbability(z, least, contextLogit(conversation, settings, cue, z)), extra, cue);

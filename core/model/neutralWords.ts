@@ -25,6 +25,12 @@ export const SERVICE_WORDS: ReadonlySet<string> = new Set(
  */
 export const COURTESY_WORDS: ReadonlySet<string> = new Set(['please']);
 
+/**
+ * Hesitation. A recogniser gives "uh" or "um" as a turn of its own when a caller stops to think; such a turn says
+ * nothing in words (the voice is read by the acoustic signals).
+ */
+export const HESITATIONS: ReadonlySet<string> = new Set(['uh', 'um', 'uhm', 'erm', 'er', 'hmm', 'mm', 'mhm']);
+
 export const NEUTRAL_WORDS: ReadonlySet<string> = new Set(
   `a an the and or but so if then than that this these those there here it it's its is are was were be been being am
   i i'm i've i'd i'll me my mine myself you you're your yours we us our they them their he she him her his hers
@@ -44,6 +50,12 @@ export const NEUTRAL_WORDS: ReadonlySet<string> = new Set(
   sometimes enough seems seem feel put give keep let see look try trying ask speak talk talking use find making help`.split(/\s+/).filter(Boolean),
 );
 
+export function isHesitation(words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  for (const w of words) if (!HESITATIONS.has(w)) return false;
+  return true;
+}
+
 export function isNeutralWord(word: string): boolean {
-  return NEUTRAL_WORDS.has(word);
+  return NEUTRAL_WORDS.has(word) || HESITATIONS.has(word);
 }

@@ -104,6 +104,20 @@ describe('cue model probabilities', () => {
     expect(words('i miss my dad')).not.toEqual(words('i my dad'));
   });
 
+  it('reads a turn of hesitation alone ("uh", "um") as calm, so a caller stopping to think raises no card', () => {
+    const { distress, hostility } = DEFAULT_PROFILE.thresholds;
+    for (const text of ['Uh.', 'um', 'uh uh', 'Erm...']) {
+      expect(p(text, 'distress'), text).toBeLessThan(distress.watch);
+      expect(p(text, 'hostility'), text).toBeLessThan(hostility.watch);
+    }
+    const engine = createCueEngine(DEFAULT_PROFILE);
+    const update = engine.push({ type: 'final', channel: 'customer', segmentId: 'h1', start: 1, end: 2, text: 'uh' });
+    expect(update.cues.distress.state).toBe('calm');
+    expect(update.card?.reason.kind).toBe('call-start');
+    // Hesitation before words does not hide them.
+    expect(p("uh, I'm so scared I can't stop shaking", 'distress')).toBeGreaterThanOrEqual(distress.rising);
+  });
+
   it('gives probabilities between 0 and 1', () => {
     for (const text of ['', 'ok', 'I hate this so much', 'my husband died and I am alone']) {
       const s = scorer.score(text);
