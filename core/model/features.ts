@@ -137,17 +137,18 @@ const SERVICE_PHRASES: readonly string[] = [
  * sadness or trouble. The model does not read them (the lexicon already weighs
  * them low), so that politeness never raises a cue.
  */
-const COURTESY: readonly string[][] = [
+const COURTESY: readonly string[] = [
   "i'm afraid not", "i'm afraid so", "i'm afraid that", "i'm afraid i", "i'm afraid there", "i'm afraid it", "i'm afraid we", "i'm afraid you",
   'i am afraid not', 'i am afraid that', 'i am afraid there', 'afraid not', 'afraid so',
   'sorry to bother', 'sorry to trouble', 'hate to bother', 'hate to be a pain', 'hate to ask', 'hate to trouble', "i'm sorry to hear", 'sorry to hear', 'sorry for the wait', 'sorry about the wait',
   'not too much trouble', 'no trouble', 'no problem', 'no worries', 'not to worry', "don't worry about it", 'never mind',
   'excuse me', 'pardon me', 'thank god', 'oh my goodness',
-  ...PHONE_TALK,
-  ...SERVICE_PHRASES,
-].map((p) => p.split(' '));
+];
 
-/** Courtesy phrases by their first word, so each word of an utterance is checked against a handful, not all. */
+/** Every phrase the model does not read, as words. */
+const UNREAD_PHRASES: readonly string[][] = [...COURTESY, ...PHONE_TALK, ...SERVICE_PHRASES].map((p) => p.split(' '));
+
+/** Phrases by their first word, so each word of an utterance is checked against a handful, not all. */
 function byFirstWord(phrases: readonly (readonly string[])[]): Map<string, (readonly string[])[]> {
   const map = new Map<string, (readonly string[])[]>();
   for (const p of phrases) {
@@ -157,15 +158,15 @@ function byFirstWord(phrases: readonly (readonly string[])[]): Map<string, (read
   }
   return map;
 }
-const COURTESY_BY_FIRST = byFirstWord(COURTESY);
+const UNREAD_BY_FIRST = byFirstWord(UNREAD_PHRASES);
 
 /** Words that open a question or a request. */
 const QUESTION_OPENERS: ReadonlySet<string> = new Set(
   'can could would will do does did is are was what where when how who which may say'.split(' '),
 );
 
-/** Which words belong to a courtesy phrase; reused, valid until the next utterance. */
-let courtesy = new Uint8Array(64);
+/** Which words belong to a phrase the model does not read; reused, valid until the next utterance. */
+let unread = new Uint8Array(64);
 
 /** Marks each of `phrases` that starts at word `i`. Runs for every word of every utterance: no allocation here. */
 function markPhrases(mask: Uint8Array, words: readonly string[], i: number, phrases: readonly (readonly string[])[]): void {
@@ -177,13 +178,13 @@ function markPhrases(mask: Uint8Array, words: readonly string[], i: number, phra
   }
 }
 
-function courtesyMask(words: readonly string[], skip: readonly (readonly string[])[]): Uint8Array {
-  if (courtesy.length < words.length) courtesy = new Uint8Array(words.length * 2);
-  const mask = courtesy;
+function unreadMask(words: readonly string[], skip: readonly (readonly string[])[]): Uint8Array {
+  if (unread.length < words.length) unread = new Uint8Array(words.length * 2);
+  const mask = unread;
   mask.fill(0, 0, words.length);
   const extra = skip.length === 0 ? null : byFirstWord(skip);
   for (let i = 0; i < words.length; i++) {
-    const candidates = COURTESY_BY_FIRST.get(words[i]);
+    const candidates = UNREAD_BY_FIRST.get(words[i]);
     const more = extra?.get(words[i]);
     if (!candidates && !more) continue;
     if (candidates) markPhrases(mask, words, i, candidates);
@@ -232,7 +233,7 @@ function readWords(t: Tokens, v: FeatureVector, skip: readonly (readonly string[
   v.words.length = 0;
   v.starts.length = 0;
   v.ends.length = 0;
-  const mask = courtesyMask(t.words, skip);
+  const mask = unreadMask(t.words, skip);
   const forRules = ruleTokens.words;
   forRules.length = 0;
   let exact = true;
