@@ -187,8 +187,21 @@ function covered(hits: readonly Evidence[], from: number, to: number): boolean {
   return hits.some((h) => h.span !== undefined && h.span[0] < to && from < h.span[1]);
 }
 
+/**
+ * Whether a lexicon hit lies in a phrase the model leaves unread: "excuse" in "excuse me", "bother" in "I hate to
+ * bother you" are courtesy, never the reason for a card.
+ */
+function inUnreadPhrase(v: FeatureVector, e: Evidence): boolean {
+  if (e.span === undefined) return false;
+  const [from, to] = e.span;
+  for (let k = 0; k < v.unread.length; k += 2) if (v.unread[k] < to && from < v.unread[k + 1]) return true;
+  return false;
+}
+
 function explain(cue: ModelCue, p: number, text: string, v: FeatureVector, pushes: Float64Array, rules: readonly Evidence[]): Evidence[] {
-  const hits = rules.filter((e) => e.cue === cue && (e.weight > 0 || e.negated) && (JUMP_KINDS.has(e.kind) || !isNeutralWord(e.text.toLowerCase())));
+  const hits = rules.filter(
+    (e) => e.cue === cue && (e.weight > 0 || e.negated) && (JUMP_KINDS.has(e.kind) || (!isNeutralWord(e.text.toLowerCase()) && !inUnreadPhrase(v, e))),
+  );
   if (p < EXPLAIN_FROM) return hits.filter((e) => e.negated || JUMP_KINDS.has(e.kind)).map((e) => ({ ...e, weight: JUMP_KINDS.has(e.kind) ? e.weight : 0 }));
   const words: WordPush[] = [];
   for (let i = 0; i < v.words.length; i++) {

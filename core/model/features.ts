@@ -75,6 +75,8 @@ export interface FeatureVector {
   words: string[];
   starts: number[];
   ends: number[];
+  /** Character spans (start, end, start, end...) of the words left unread as part of a phrase: never a reason shown. */
+  unread: number[];
 }
 
 /** Most features one utterance has; a longer one is cut short there (its dense features too). */
@@ -92,6 +94,7 @@ export function newFeatureVector(): FeatureVector {
     words: [],
     starts: [],
     ends: [],
+    unread: [],
   };
 }
 
@@ -233,12 +236,16 @@ function readWords(t: Tokens, v: FeatureVector, skip: readonly (readonly string[
   v.words.length = 0;
   v.starts.length = 0;
   v.ends.length = 0;
+  v.unread.length = 0;
   const mask = unreadMask(t.words, skip);
   const forRules = ruleTokens.words;
   forRules.length = 0;
   let exact = true;
   for (let i = 0; i < t.words.length && v.words.length < MAX_WORDS; i++) {
-    if (mask[i]) continue;
+    if (mask[i]) {
+      v.unread.push(t.starts[i], t.ends[i]);
+      continue;
+    }
     const w = t.words[i];
     const c = w.charCodeAt(0);
     if (c >= 48 && c <= 57 && /^\d+$/.test(w)) {

@@ -155,6 +155,14 @@ describe('cue model explanations', () => {
     }
   });
 
+  it('never shows a word of a courtesy phrase as the reason ("excuse" in "excuse me"), but abuse beside it still shows', () => {
+    const shown = (text: string) => scorer.score(text).evidence.map((e) => e.text.toLowerCase());
+    expect(shown('Excuse me, miss.')).not.toContain('excuse');
+    expect(shown("I hate to bother you, but I'm so worried about the bill")).not.toContain('bother');
+    expect(shown("I hate to bother you, but I'm so worried about the bill")).toContain('worried');
+    expect(shown('Excuse me, you idiot')).toContain('idiot');
+  });
+
   it('gives a calm turn no reasons', () => {
     expect(scorer.score('Can I check the date of my next bill please?').evidence.filter((e) => e.weight > 0)).toEqual([]);
   });
