@@ -32,6 +32,7 @@ export const EVIDENCE_KINDS = [
   'sadness', // grief, sadness, loneliness
   'hopelessness', // "I can't cope", "what's the point"
   'financial', // "can't afford", "lost my job", arrears
+  'vulnerability', // what a caller tells of their health and needs: "I'm registered blind", "on chemo", "I'm a carer"
   'tears', // crying, "in tears"
   'blame', // second-person blame: "you people", "your fault"
   'demand', // "I want it now", "I demand"

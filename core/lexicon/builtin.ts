@@ -146,14 +146,25 @@ export const BUILTIN_LEXICON: readonly LexiconEntry[] = [
     repossessed|foreclosure|food bank|cut off|disconnected|disconnection|no money|lost my job|laid off|made redundant|redundancy|unemployed|
     out of work|lost my income|on benefits|pension wont cover|living paycheck to paycheck|paycheck to paycheck|payday loan|bankrupt|bankruptcy|
     hardship|skint|cant feed|feed my kids|struggling to pay|struggling financially|money is tight`),
+  // Offers and deals, not hardship: "no money off this month", "no money down".
+  ...group(D, 'financial', 0.02, `no money off|no money down|no money needed up front`),
   // Hardship as callers put it: the money, the home, the family.
   ...group(D, 'financial', 0.35, `how am i going to pay|how will i pay|don't know how i'm going to pay|can't keep up with|keep up with the payments|
     falling behind|fallen behind|got behind|final notice|final demand|red letter|court letter|debt collector|going to cut me off|cut me off|
     cut off my|no heating|no electricity|no gas|no food|kids are hungry|medical bills|lose the house|losing my home|lost my home|
     lose my home|losing the house|behind on my rent|behind on the rent|behind on my mortgage|rent arrears|mortgage arrears|universal credit|on the dole`),
   ...group(D, 'sadness', 0.35, `my husband died|my wife died|my mum died|my mom died|my dad died|my son died|my daughter died|my partner died|
-    passed away recently|just passed away|on my own with the kids|single mum|single mom|having chemo|on chemo|in and out of hospital|been in hospital|
-    just been diagnosed|terminally ill|caring for my|i'm a carer|full time carer`),
+    passed away recently|just passed away|on my own with the kids|single mum|single mom`),
+  // What callers tell of their health, their needs and the people they care for: each asks the agent to slow down,
+  // note it (with consent) and adjust, even said calmly.
+  ...group(D, 'vulnerability', 0.35, `having chemo|on chemo|chemotherapy|radiotherapy|on dialysis|in and out of hospital|been in hospital|
+    just been diagnosed|been diagnosed with|terminally ill|in a hospice|in hospice|caring for my|i care for my|i'm a carer|i am a carer|full time carer|
+    i'm disabled|i am disabled|registered disabled|my disability|my disabilities|disabled son|disabled daughter|disabled child|disabled husband|
+    disabled wife|in a wheelchair|wheelchair user|housebound|have dementia|has dementia|with dementia|alzheimer's|partially sighted|registered blind|
+    visually impaired|i'm blind|i am blind|hard of hearing|i'm deaf|i am deaf|hearing aid|learning disability|learning disabilities|
+    learning difficulties|i'm autistic|i am autistic|has autism|have autism|got autism|dyslexic|dyslexia|mental health problems|mental health issues|
+    my mental health|bipolar|schizophrenia|ptsd|english isn't my first language|english is not my first language|my english isn't good|
+    my english is not good|can't read very well|cannot read very well|can't read or write|struggle to read|trouble reading|domestic abuse|domestic violence|coercive control|financial abuse|economic abuse`),
   // Tears.
   ...group(D, 'tears', 0.6, `crying|cry|cried|cries|tears|in tears|sobbing|sob|sobs|weeping|weep|wept|cant stop crying|
     choked up|tearing up|teared up|tearful|teary|bawling|bawled|welling up`),

@@ -145,7 +145,7 @@ const COURTESY: readonly string[] = [
   'i am afraid not', 'i am afraid that', 'i am afraid there', 'afraid not', 'afraid so',
   'sorry to bother', 'sorry to trouble', 'hate to bother', 'hate to be a pain', 'hate to ask', 'hate to trouble', "i'm sorry to hear", 'sorry to hear', 'sorry for the wait', 'sorry about the wait',
   'not too much trouble', 'no trouble', 'no problem', 'no worries', 'not to worry', "don't worry about it", 'never mind',
-  'excuse me', 'pardon me', 'thank god', 'oh my goodness',
+  'excuse me', 'pardon me', 'thank god', 'oh my goodness', 'unfortunately not', 'unfortunately no',
 ];
 
 /** Every phrase the model does not read, as words. */
@@ -167,6 +167,23 @@ const UNREAD_BY_FIRST = byFirstWord(UNREAD_PHRASES);
 const QUESTION_OPENERS: ReadonlySet<string> = new Set(
   'can could would will do does did is are was what where when how who which may say'.split(' '),
 );
+
+/** Words after which "miss" is a way to address someone ("thank you, miss", "yes, miss"). */
+const BEFORE_ADDRESS: ReadonlySet<string> = new Set('yes no thanks thank hello hi morning afternoon evening ok okay sorry'.split(' '));
+/** Words before a closing "miss" that make it the verb ("I really miss", "you'll miss"). */
+const BEFORE_MISSING: ReadonlySet<string> = new Set("i we they he she will i'll we'll they'll you'll really still to would so don't do always".split(' '));
+
+/**
+ * Whether the "miss" at word `i` addresses someone ("excuse me, miss", "can I help you, miss") rather than missing
+ * them: the lexicon and the written sets read it as grief, and "Excuse me, Miss" raised a distress card. Missing
+ * someone takes an object ("I miss him"), so a closing "miss" addresses, unless the words before make it the verb.
+ */
+function isAddress(words: readonly string[], i: number, mask: Uint8Array): boolean {
+  if (i === 0) return false;
+  const before = words[i - 1];
+  if (mask[i - 1] || BEFORE_ADDRESS.has(before)) return true;
+  return i === words.length - 1 && !BEFORE_MISSING.has(before);
+}
 
 /** Which words belong to a phrase the model does not read; reused, valid until the next utterance. */
 let unread = new Uint8Array(64);
@@ -194,12 +211,15 @@ function unreadMask(words: readonly string[], skip: readonly (readonly string[])
     if (more) markPhrases(mask, words, i, more);
   }
   // A "sorry" said with courtesy is part of it ("sorry, I didn't catch that", "can you say that again, sorry"), and so
-  // is one that opens a question ("sorry, can you spell that", "sorry, what was the date").
+  // is one that opens a question ("sorry, can you spell that", "sorry, what was the date"), with or without a "but"
+  // between ("I'm sorry, but I didn't catch what you said").
   for (let i = 0; i < words.length; i++) {
     if (words[i] !== 'sorry' || mask[i]) continue;
-    const next = i + 1 < words.length ? words[i + 1] : '';
-    if ((i > 0 && mask[i - 1]) || (next !== '' && mask[i + 1]) || QUESTION_OPENERS.has(next)) mask[i] = 1;
+    const after = i + 1 < words.length && words[i + 1] === 'but' ? i + 2 : i + 1;
+    const next = after < words.length ? words[after] : '';
+    if ((i > 0 && mask[i - 1]) || (next !== '' && mask[after]) || QUESTION_OPENERS.has(next)) mask.fill(1, i, after);
   }
+  for (let i = 0; i < words.length; i++) if (words[i] === 'miss' && !mask[i] && isAddress(words, i, mask)) mask[i] = 1;
   return mask;
 }
 
@@ -289,9 +309,12 @@ function readWords(t: Tokens, v: FeatureVector, skip: readonly (readonly string[
 /** Lexicon weight per dense slot for one utterance, in the order first seen; reused. */
 const lexKinds = new Map<number, number>();
 
-const LEX_KIND_SLOTS: ReadonlyMap<string, number> = new Map(
-  DENSE_FEATURES.filter((f) => f.startsWith('lex-') && f !== 'lex-distress' && f !== 'lex-hostility').map((f) => [f.slice(4), DENSE_SLOT[f]]),
-);
+const LEX_KIND_SLOTS: ReadonlyMap<string, number> = new Map([
+  ...DENSE_FEATURES.filter((f) => f.startsWith('lex-') && f !== 'lex-distress' && f !== 'lex-hostility').map((f): [string, number] => [f.slice(4), DENSE_SLOT[f]]),
+  // Read in the sadness slot, where these phrases ("on chemo", "I'm a carer") were before they were a kind of their
+  // own: a slot of its own would change the size of every model, and profiles carry adapted models of that size.
+  ['vulnerability', DENSE_SLOT['lex-sadness']],
+]);
 
 /**
  * The lexicon rules' score of some words in recogniser form. `tokens`, when

@@ -104,6 +104,57 @@ describe('cue model probabilities', () => {
     expect(words('i miss my dad')).not.toEqual(words('i my dad'));
   });
 
+  it('hears "miss" said to someone, "unfortunately not" and a "sorry, but" before a request to hear again as calm', () => {
+    const rising = DEFAULT_PROFILE.thresholds.distress.rising;
+    for (const text of ['Excuse me, Miss.', 'Can I help you, Miss?', 'Thank you, miss, that is all.', 'Unfortunately not.', "I'm sorry, but I didn't catch what you said."]) {
+      expect(p(text, 'distress'), text).toBeLessThan(rising);
+    }
+    // Missing someone, and a "sorry, but" that says what is wrong, are still read.
+    for (const text of ['I really miss him.', "I'll miss you.", "I'm sorry, but I'm so scared."]) {
+      expect(p(text, 'distress'), text).toBeGreaterThanOrEqual(rising);
+    }
+    const words = (text: string) => [...features(text).entries()].filter(([index]) => index < HASH_DIM).sort();
+    expect(words('excuse me miss')).toEqual(words(''));
+    expect(words('yes miss it was tuesday')).toEqual(words('yes it was tuesday'));
+    expect(words('i really miss')).not.toEqual(words('i really'));
+    expect(words("i'm sorry but i didn't catch that")).toEqual(words("i'm that"));
+  });
+
+  it('raises the distress card when a caller tells of hardship or of their health and needs, even said plainly after a "yes"', () => {
+    const rising = DEFAULT_PROFILE.thresholds.distress.rising;
+    for (const text of [
+      "Yes, I've been made redundant.",
+      'Yes, I lost my job.',
+      "Yeah, I can't pay the bill this month.",
+      'I have no money.',
+      "Yes, I'm registered blind.",
+      "I'm on chemo at the moment.",
+      'My mum has dementia, I look after her.',
+      "English isn't my first language.",
+    ]) {
+      expect(p(text, 'distress'), text).toBeGreaterThanOrEqual(rising);
+    }
+    const engine = createCueEngine(DEFAULT_PROFILE);
+    const update = engine.push({ type: 'final', channel: 'customer', segmentId: 'r1', start: 1, end: 3, text: "Yes, I've been made redundant." });
+    expect(update.cues.distress.state).toBe('rising');
+    expect(update.card?.card.id).toBe('distress');
+    expect(update.card?.evidence.map((e) => e.text.toLowerCase())).toContain('made redundant');
+    // Denied hardship, offers that only sound like it, and a place or a thing named in passing, do not.
+    for (const text of ["I'm not behind on my payments.", 'So there is no money off this month?', 'She is not disabled.', "I'm calling from the hospital."]) {
+      expect(p(text, 'distress'), text).toBeLessThan(rising);
+    }
+    // A supervisor who weighs the category off gets no card for it.
+    const off = createCueScorer({ ...DEFAULT_PROFILE, weights: { ...DEFAULT_PROFILE.weights, categories: { vulnerability: 0 } } });
+    expect(off.score("Yes, I'm registered blind.").distress).toBeLessThan(rising);
+    // A model adapted to a team's own calls reads disclosures as their labels taught it: here the bundled weights
+    // carried as an adapted model, which without the rule put the plain disclosure below the line.
+    const bundled = loadCueModel(file);
+    const cue = (c: 'distress' | 'hostility') => ({ bias: bundled.bias[c], weights: encodeWeights(bundled.weights[c]), platt: bundled.platt[c] });
+    const adapted = createCueScorer({ ...DEFAULT_PROFILE, model: { trainedOn: { calls: 100, date: '2026-12-04' }, cues: { distress: cue('distress'), hostility: cue('hostility') } } });
+    expect(adapted.score("I've been made redundant.").distress).toBeLessThan(rising);
+    expect(adapted.score("I'm so scared, I've been made redundant.").distress).toBeGreaterThanOrEqual(rising);
+  });
+
   it('reads a turn of hesitation alone ("uh", "um") as calm, so a caller stopping to think raises no card', () => {
     const { distress, hostility } = DEFAULT_PROFILE.thresholds;
     for (const text of ['Uh.', 'um', 'uh uh', 'Erm...']) {

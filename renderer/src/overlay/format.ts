@@ -45,6 +45,7 @@ const KIND_WORDS: Readonly<Record<EvidenceKind, string>> = {
   sadness: 'sadness',
   hopelessness: 'hopelessness',
   financial: 'money worries',
+  vulnerability: 'health or needs',
   tears: 'tears',
   blame: 'blame',
   demand: 'demand',
