@@ -8,6 +8,7 @@ export const CARD_IDS = [
   'abuse-policy',
   'boundary',
   'distress',
+  'disclosure',
   'tears',
   'bad-news',
   'demanding',

@@ -47,3 +47,6 @@ export const EVIDENCE_KINDS = [
   'bad-news', // agent context, never an emotion score
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/** What a caller tells of their circumstances rather than of a feeling: hardship, their health and needs. */
+export const DISCLOSURE_KINDS: ReadonlySet<EvidenceKind> = new Set(['financial', 'vulnerability']);

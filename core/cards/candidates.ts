@@ -1,6 +1,6 @@
 import * as cues from '../cues';
 import type { Cue, CueState } from '../cues';
-import type { Evidence, EvidenceKind } from '../evidence';
+import { DISCLOSURE_KINDS, type Evidence, type EvidenceKind } from '../evidence';
 import type { Profile } from '../profile';
 import { badNewsCard, type CardLibrary } from './library';
 import { CARD_PRIORITY, HOSTILITY_TIEBREAK } from './priority';
@@ -207,8 +207,10 @@ export function gatherCandidates(
     const distressNow = ofCue(latest, 'distress');
     let card: Card;
     let specific = false;
+    const disclosedNow = distressNow.filter((e) => DISCLOSURE_KINDS.has(e.kind));
     if (tearsNow.length > 0) [card, specific] = [library.tears, true];
     else if (state === 'rising' && badNewsRecent && reaction.length > 0) [card, specific] = [badNews, true];
+    else if (disclosedNow.length > 0) [card, specific] = [library.disclosure, true];
     else card = upFor(onScreen, 'distress') ?? (ofKind(cueEvidence.distress, ['tears']).length > 0 ? library.tears : library.distress);
     const id = card.id;
     out.push(
@@ -216,7 +218,7 @@ export function gatherCandidates(
         { card, reason: { kind: 'cue', cue: 'distress', state }, priority: band(state) + (specific ? SPECIFIC_BUMP : 0), momentary: false, renewed: distressNow.length > 0, specific },
         () => {
           const tears = id === 'tears' ? [...tearsNow, ...ofKind(cueEvidence.distress, ['tears'])] : [];
-          const words = why(tears, distressNow, cueEvidence.distress);
+          const words = why(tears, id === 'disclosure' ? disclosedNow : [], distressNow, cueEvidence.distress);
           return id === 'bad-news' ? why(words, input.badNews) : words;
         },
       ),

@@ -42,7 +42,6 @@ export const CARD_TEXT: Readonly<Record<CardId, Omit<Card, 'id' | 'note'>>> = {
     avoid: "Don't debate how they feel, or lift your own voice.",
     breathe: 'Breathe out for longer than you breathe in.',
   },
-  // Follows the TEXAS shape for disclosures: thank, explain and ask consent, then signpost.
   distress: {
     title: 'Slow down, acknowledge',
     say: [
@@ -52,6 +51,19 @@ export const CARD_TEXT: Readonly<Record<CardId, Omit<Card, 'id' | 'note'>>> = {
     ],
     avoid: "Don't rush to fix it or say you know how they feel.",
     breathe: 'Slow your pace. One breath before you answer.',
+  },
+  // A caller telling of hardship, their health or their needs, often calmly: the TEXAS shape services train for
+  // disclosures (thank them, explain why it is noted and ask consent, ask what would help, signpost), with no guess
+  // at how they feel about it.
+  disclosure: {
+    title: 'Thank them, then ask',
+    say: [
+      'Thank you for letting me know that.',
+      "Can I note it on your account, so you don't have to say it again?",
+      'Is there anything that would make this call easier for you?',
+    ],
+    avoid: "Don't ask for proof, or more detail than you need.",
+    breathe: 'Slow down. Let them finish before you answer.',
   },
   tears: {
     title: 'Give them a moment',

@@ -1,4 +1,4 @@
-import type { Evidence, EvidenceKind } from '../evidence';
+import { DISCLOSURE_KINDS, type Evidence } from '../evidence';
 import type { Profile } from '../profile';
 import { createUtteranceScorer as createRuleScorer, JUMP_KINDS } from '../scoring/scorer';
 import type { UtteranceScore, UtteranceScorer } from '../scoring/types';
@@ -79,8 +79,8 @@ const DISTRESS_FLOOR_FROM = 0.3;
 
 /**
  * A caller who tells of hardship or of their health and needs ("I've been made redundant", "yes, I can't pay the
- * bill", "I'm registered blind", "I'm on chemo at the moment") gets the distress card, whose lines follow the shape
- * services train for such disclosures (thank them, ask to note it, go step by step): the turn reads at least this.
+ * bill", "I'm registered blind", "I'm on chemo at the moment") gets a card (the disclosure card, whose lines follow
+ * the shape services train for such disclosures): the turn reads at least this for distress.
  * The model, trained on comments and chats, read them near calm (0.17, 0.21, 0.09 and 0.17 against a line of 0.225:
  * a "yes" in front reads calm to it), and the share above leaves a single such phrase (0.35 in the lexicon) at 0.175.
  * A negated phrase ("I'm not behind on my payments") and a category a profile weighs down do not count. A model
@@ -90,7 +90,6 @@ const DISTRESS_FLOOR_FROM = 0.3;
  */
 const DISCLOSURE_FLOOR = 0.3;
 const DISCLOSURE_FROM = 0.3;
-const DISCLOSURE_KINDS: ReadonlySet<EvidenceKind> = new Set(['financial', 'vulnerability']);
 
 function distressFloor(lexicon: Pick<UtteranceScore, 'distress' | 'evidence'>, disclosureFloor: number): number {
   const share = lexicon.distress >= DISTRESS_FLOOR_FROM ? DISTRESS_FLOOR_SHARE * Math.min(1, lexicon.distress) : 0;

@@ -120,7 +120,7 @@ describe('cue model probabilities', () => {
     expect(words("i'm sorry but i didn't catch that")).toEqual(words("i'm that"));
   });
 
-  it('raises the distress card when a caller tells of hardship or of their health and needs, even said plainly after a "yes"', () => {
+  it('raises a card when a caller tells of hardship or of their health and needs, even said plainly after a "yes"', () => {
     const rising = DEFAULT_PROFILE.thresholds.distress.rising;
     for (const text of [
       "Yes, I've been made redundant.",
@@ -137,7 +137,8 @@ describe('cue model probabilities', () => {
     const engine = createCueEngine(DEFAULT_PROFILE);
     const update = engine.push({ type: 'final', channel: 'customer', segmentId: 'r1', start: 1, end: 3, text: "Yes, I've been made redundant." });
     expect(update.cues.distress.state).toBe('rising');
-    expect(update.card?.card.id).toBe('distress');
+    // The disclosure card: thank them and ask, with no guess at how they feel about it.
+    expect(update.card?.card.id).toBe('disclosure');
     expect(update.card?.evidence.map((e) => e.text.toLowerCase())).toContain('made redundant');
     // Denied hardship, offers that only sound like it, and a place or a thing named in passing, do not.
     for (const text of ["I'm not behind on my payments.", 'So there is no money off this month?', 'She is not disabled.', "I'm calling from the hospital."]) {

@@ -361,6 +361,16 @@ describe('one card per episode', () => {
     expect(ids).toEqual(['distress', 'distress', 'bad-news']);
   });
 
+  it('shows the disclosure card when the customer tells of hardship or their needs, and the tears card over it', () => {
+    const BLIND = ev('distress', 'vulnerability', "I'm registered blind", 0.35);
+    const REDUNDANT = ev('distress', 'financial', 'made redundant', 0.35);
+    expect(run([{ now: 10, states: { distress: 'rising' }, evidence: [BLIND] }])).toEqual(['disclosure']);
+    expect(run([{ now: 10, states: { distress: 'rising' }, evidence: [REDUNDANT, TEARS] }])).toEqual(['tears']);
+    // A feeling, then a disclosure: the card follows what the caller just said. A denied one is no disclosure.
+    expect(run([{ now: 10, states: { distress: 'rising' }, evidence: [SAD] }, { now: 20, states: { distress: 'rising' }, evidence: [REDUNDANT] }])).toEqual(['distress', 'disclosure']);
+    expect(run([{ now: 10, states: { distress: 'rising' }, evidence: [SAD, ev('distress', 'financial', 'behind on', 0.1, true)] }])).toEqual(['distress']);
+  });
+
   it('moves to the tears card when the customer starts crying', () => {
     const ids = run([
       { now: 10, states: { distress: 'rising' }, evidence: [SAD] },
