@@ -28,7 +28,7 @@ export const DEFAULT_PROFILE: Profile = {
   // own clock (the card selector's), so a short hold does not make cards flicker.
   // The bundled model the lines above were chosen with (core/model/fingerprint.ts). `npm run train` says when a new
   // model no longer matches it: choose the lines again, then update this.
-  thresholdsFor: '7649c22e',
+  thresholdsFor: 'eba27736',
   trend: { halfLife: 10, riseWindow: 30, hysteresis: 0.05, minHold: 2, cooldown: 20, calmTurnDecay: 0.2 },
   weights: {
     // Per AFINN point below zero, in the lexicon rules whose hits are features of the cue model (and shown as

@@ -47,6 +47,12 @@ describe('cue model features', () => {
 
 describe('cue model probabilities', () => {
   const p = (text: string, cue: 'distress' | 'hostility'): number => scorer.score(text)[cue];
+  /** Each of `calm` below the default distress line, each of `felt` at or above it. */
+  const expectDistressLine = (calm: readonly string[], felt: readonly string[]): void => {
+    const rising = DEFAULT_PROFILE.thresholds.distress.rising;
+    for (const text of calm) expect(p(text, 'distress'), text).toBeLessThan(rising);
+    for (const text of felt) expect(p(text, 'distress'), text).toBeGreaterThanOrEqual(rising);
+  };
 
   it('orders hostile utterances above annoyed ones above calm ones', () => {
     const calm = p('Thanks so much, that sorts it out nicely.', 'hostility');
@@ -105,19 +111,23 @@ describe('cue model probabilities', () => {
   });
 
   it('hears "miss" said to someone, "unfortunately not" and a "sorry, but" before a request to hear again as calm', () => {
-    const rising = DEFAULT_PROFILE.thresholds.distress.rising;
-    for (const text of ['Excuse me, Miss.', 'Can I help you, Miss?', 'Thank you, miss, that is all.', 'Unfortunately not.', "I'm sorry, but I didn't catch what you said."]) {
-      expect(p(text, 'distress'), text).toBeLessThan(rising);
-    }
     // Missing someone, and a "sorry, but" that says what is wrong, are still read.
-    for (const text of ['I really miss him.', "I'll miss you.", "I'm sorry, but I'm so scared."]) {
-      expect(p(text, 'distress'), text).toBeGreaterThanOrEqual(rising);
-    }
+    expectDistressLine(
+      ['Excuse me, Miss.', 'Can I help you, Miss?', 'Thank you, miss, that is all.', 'Unfortunately not.', "I'm sorry, but I didn't catch what you said."],
+      ['I really miss him.', "I'll miss you.", "I'm sorry, but I'm so scared."],
+    );
     const words = (text: string) => [...features(text).entries()].filter(([index]) => index < HASH_DIM).sort();
     expect(words('excuse me miss')).toEqual(words(''));
     expect(words('yes miss it was tuesday')).toEqual(words('yes it was tuesday'));
     expect(words('i really miss')).not.toEqual(words('i really'));
     expect(words("i'm sorry but i didn't catch that")).toEqual(words("i'm that"));
+  });
+
+  it('hears a routine report (a lost card, a log-in that fails, a dropped call) as calm, and losing a person or the supply as distress', () => {
+    expectDistressLine(
+      ['I lost my card.', "I can't log in to my account.", 'I got cut off last time.', 'The line went dead last time.', "I can't find the reference number."],
+      ['I lost my husband in March.', "They're going to cut me off.", "I've lost my card and I'm terrified someone is using it."],
+    );
   });
 
   it('raises a card when a caller tells of hardship or of their health and needs, even said plainly after a "yes"', () => {
@@ -166,6 +176,8 @@ describe('cue model probabilities', () => {
     const update = engine.push({ type: 'final', channel: 'customer', segmentId: 'h1', start: 1, end: 2, text: 'uh' });
     expect(update.cues.distress.state).toBe('calm');
     expect(update.card?.reason.kind).toBe('call-start');
+    // Nor does a turn of words that say nothing by themselves, as a service phrase can leave one.
+    expect(p('I to my', 'distress')).toBeLessThan(distress.watch);
     // Hesitation before words does not hide them.
     expect(p("uh, I'm so scared I can't stop shaking", 'distress')).toBeGreaterThanOrEqual(distress.rising);
   });

@@ -125,7 +125,7 @@ export function writeModelCard(path: string, input: CardInput): FileFigures[] {
     'numbers as words): hashed word unigrams and bigrams, hashed character 3- to 5-grams within words (2^18 slots), and dense',
     "features from Steady's lexicon and AFINN. Courtesy (\"please\", \"I'm afraid not\", \"sorry to bother you\"), the talk of the",
     'phone line ("sorry, I didn\'t catch that", "you\'re breaking up"), a "miss" said to someone ("excuse me, miss") and the',
-    'words calls are about ("account", "charged", "refund") are not read. Probabilities are calibrated by Platt scaling on one training row',
+    'words calls are about ("I lost my card", "account", "charged", "refund") are not read. Probabilities are calibrated by Platt scaling on one training row',
     'in ten, held out. The conversation so far adds to the log-odds: the decayed sum of the customer\'s earlier turn probabilities',
     '(above 0.2), and no more than a limit to a turn that reads calm by itself (below 0.1), so that a level can fade; and whether',
     'the agent\'s last turn was bad news. The agent\'s words are never scored. Safety (self-harm) stays',
