@@ -47,7 +47,8 @@ export const NEUTRAL_WORDS: ReadonlySet<string> = new Set(
   don't doesn't didn't can't cannot couldn't won't wouldn't shouldn't isn't aren't wasn't weren't haven't hasn't hadn't
   you've you'll you'd we're we've we'll they're they've they'll he's she's that's there's what's let's
   it'll that'll there'll gonna wanna gotta uh um because cause such stuff around without against unless especially
-  sometimes enough seems seem feel put give keep let see look try trying ask speak talk talking use find making help`.split(/\s+/).filter(Boolean),
+  sometimes enough seems seem feel put give keep let see look try trying ask speak talk talking use find making help
+  received receive receiving arrived sent delivered reference password login address`.split(/\s+/).filter(Boolean),
 );
 
 /**

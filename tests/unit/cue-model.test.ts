@@ -209,6 +209,8 @@ describe('cue model explanations', () => {
     const furious = scorer.score(cases[0]).evidence.filter((e) => e.cue === 'hostility').map((e) => e.text.toLowerCase());
     expect(furious.some((t) => t.includes('furious'))).toBe(true);
     expect(furious).not.toContain('charged');
+    // A bill that has not come is a service matter: whatever the model makes of it, "received" is never the reason.
+    expect(scorer.score("I haven't received my bill").evidence.map((e) => e.text.toLowerCase())).not.toContain('received');
   });
 
   it('never gives a bare "don\'t", "can\'t" or "you\'ve" as the reason, though the model weighs them', () => {
